@@ -1,0 +1,90 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// The pipeline is visible in the targets: Ingest → Metrics → Render → Validate → Publish,
+// orchestrated by Pipeline and driven by the thin `scorecard` executable.
+let package = Package(
+    name: "scorecard",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "scorecard", targets: ["scorecard"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // Shared vocabulary: dates and periods, the config model, records passed from ingest to metrics,
+        // diagnostics with a location.
+        .target(name: "ScorecardCore"),
+
+        // Reads the nine CSV sources and the YAML config; validates, rejects and streams records.
+        .target(
+            name: "Ingest",
+            dependencies: [
+                "ScorecardCore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // Every figure of shared/spec/kpis.md, accumulated from the record stream.
+        .target(name: "Metrics", dependencies: ["ScorecardCore"]),
+
+        // Pages (Mustache templates embedded at build time), SVG charts, data files, the e-mail digest.
+        .target(
+            name: "Render",
+            dependencies: [
+                "ScorecardCore", "Metrics",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            plugins: ["EmbedTemplates"]
+        ),
+
+        // libxml2 through the system: parse every page, duplicate ids, links that do not resolve.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(name: "Validate", dependencies: ["ScorecardCore", "CLibXML2"]),
+
+        // Atomic swap into OUT, the build lock, immutable monthly archives.
+        .target(name: "Publish", dependencies: ["ScorecardCore"]),
+
+        // Deterministic generator of realistic exports (`scorecard sample`).
+        .target(name: "Sample", dependencies: ["ScorecardCore"]),
+
+        // ingest → metrics → render → validate → publish, as named steps.
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "ScorecardCore", "Ingest", "Metrics", "Render", "Validate", "Publish", "Sample",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        .executableTarget(
+            name: "scorecard",
+            dependencies: [
+                "Pipeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // Build-time embedding of templates/ into the binary, so it runs from any folder or when copied.
+        .executableTarget(name: "EmbedTemplatesTool"),
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["EmbedTemplatesTool"]),
+
+        .testTarget(name: "ScorecardCoreTests", dependencies: ["ScorecardCore"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "ScorecardCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "ScorecardCore", "Ingest"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Metrics", "ScorecardCore"]),
+        .testTarget(name: "ValidateTests", dependencies: ["Validate", "ScorecardCore"]),
+        .testTarget(name: "PublishTests", dependencies: ["Publish", "ScorecardCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["scorecard", "Sample", "ScorecardCore"]),
+    ]
+)

@@ -1,0 +1,34 @@
+import Logging
+import ScorecardCore
+
+/// Reads every source of shared/spec/inputs.md, validates each row, and streams the used records to a
+/// `RecordSink` in the order the sink's documentation gives.
+///
+/// Rejected rows are collected (never thrown); the build fails with `IngestFailure` only for the
+/// problems the spec lists as fatal, all of them gathered first.
+public struct Ingestor: Sendable {
+    public var config: Config
+    /// The folder relative source paths are resolved against.
+    public var dataDirectory: String
+    public var logger: Logger
+
+    public init(config: Config, dataDirectory: String, logger: Logger) {
+        self.config = config
+        self.dataDirectory = dataDirectory
+        self.logger = logger
+    }
+
+    /// Reads every source into `sink`.
+    /// - Returns: rows read, rejected and ignored per source and file, every rejection, the as-of date.
+    /// - Throws: `IngestFailure` (a user error: exit 2) listing every fatal problem.
+    public func run<Sink: RecordSink>(into sink: inout Sink) throws(IngestFailure) -> IngestSummary {
+        throw IngestFailure(diagnostics: [Diagnostic("ingestion is not implemented yet")])
+    }
+}
+
+/// The build cannot go on because of its inputs (exit status 2).
+public struct IngestFailure: ScorecardFailure {
+    public var diagnostics: [Diagnostic]
+    public var isUserError: Bool { true }
+    public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+}

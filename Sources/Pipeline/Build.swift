@@ -1,0 +1,86 @@
+import Foundation
+import Ingest
+import Logging
+import Metrics
+import Publish
+import Render
+import ScorecardCore
+import Validate
+
+/// One `scorecard build`: ingest → metrics → render → validate → publish, as named steps.
+public struct Build: Sendable {
+    public var options: BuildOptions
+    public var logger: Logger
+
+    public init(options: BuildOptions, logger: Logger) {
+        self.options = options
+        self.logger = logger
+    }
+
+    /// Runs every step; on any failure nothing is published and the previous site is left as it was.
+    /// - Returns: warnings to show the user.
+    public func run() throws -> [String] {
+        let settings = try step("configure") { try BuildSettings.resolve(options) }
+        defer { if let folder = settings.temporaryDirectory { try? FileManager.default.removeItem(atPath: folder) } }
+        let publisher = Publisher(out: settings.config.out)
+        let lock = try step("lock") { try publisher.lock(waitSeconds: options.lockWaitSeconds) }
+        defer { lock.release() }
+
+        var accumulator = MetricsAccumulator(config: settings.config)
+        let ingest = try step("ingest") {
+            try Ingestor(config: settings.config, dataDirectory: settings.dataDirectory, logger: logger).run(into: &accumulator)
+        }
+        let report = step("metrics") { accumulator.finish(asOf: ingest.asOf) }
+
+        let archived = publisher.archivedMonths()
+        let site = try step("render") {
+            try SiteRenderer(config: settings.config, templatesDirectory: options.templates)
+                .render(report: report, ingest: ingest, archivedMonths: archived)
+        }
+
+        let staging = try step("publish") { try publisher.makeStaging() }
+        var published = false
+        defer { if !published { try? FileManager.default.removeItem(atPath: staging) } }
+        try step("publish") {
+            try publisher.write(site.files, to: staging)
+            let closed = report.months.filter { $0.period.end <= report.asOf }.map(\.period.label)
+            try publisher.carryArchives(into: staging, closedMonths: closed, rebuild: Set(options.rebuildArchive))
+        }
+        try step("validate") {
+            let problems = SiteValidator().validate(directory: staging)
+            if !problems.isEmpty { throw ValidationFailure(diagnostics: problems) }
+        }
+        try step("publish") { try publisher.swap(staging: staging) }
+        published = true
+        return settings.warnings + site.warnings
+    }
+
+    private func step<T>(_ name: String, _ body: () throws -> T) throws -> T {
+        logger.debug("step \(name)")
+        do {
+            return try body()
+        } catch let failure as any ScorecardFailure {
+            throw StepFailure(step: name, failure: failure)
+        } catch {
+            throw StepFailure(step: name, failure: UnexpectedFailure(diagnostics: [Diagnostic("\(error)")]))
+        }
+    }
+
+    private func step<T>(_ name: String, _ body: () -> T) -> T {
+        logger.debug("step \(name)")
+        return body()
+    }
+}
+
+/// A failed step of the pipeline, naming the step, with the failure's diagnostics.
+public struct StepFailure: ScorecardFailure {
+    public var step: String
+    public var failure: any ScorecardFailure
+    public var diagnostics: [Diagnostic] { failure.diagnostics }
+    public var isUserError: Bool { failure.isUserError }
+}
+
+struct UnexpectedFailure: ScorecardFailure {
+    var diagnostics: [Diagnostic]
+    var isUserError: Bool { false }
+}

@@ -1,0 +1,18 @@
+import ScorecardCore
+
+/// What `scorecard build` was asked to do; `nil` means "from the config, else the default".
+public struct BuildOptions: Sendable, Equatable {
+    /// `--config FILE`; without it `./scorecard.yml` is read when it exists.
+    public var configPath: String?
+    public var data: String?
+    public var out: String?
+    public var asOf: Day?
+    public var baseURL: String?
+    public var templates: String?
+    /// `--rebuild-archive YYYY-MM`, repeatable.
+    public var rebuildArchive: [String] = []
+    /// Seconds to wait for another build of the same `out` before giving up (exit 1).
+    public var lockWaitSeconds: Int = 0
+
+    public init() {}
+}

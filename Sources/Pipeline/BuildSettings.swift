@@ -1,0 +1,67 @@
+import Foundation
+import Ingest
+import Sample
+import ScorecardCore
+
+/// The configuration a build runs with, after the config file, the command line and the defaults.
+///
+/// Relative paths in a config file are relative to the folder holding it (so cron can run from any
+/// folder); paths on the command line are relative to the working directory.
+struct BuildSettings {
+    var config: Config
+    var dataDirectory: String
+    var warnings: [String]
+    /// A folder this build made (the generated sample) and removes when done.
+    var temporaryDirectory: String?
+
+    static func resolve(_ options: BuildOptions) throws -> BuildSettings {
+        let fm = FileManager.default
+        var config = Config()
+        var base = fm.currentDirectoryPath
+        var dataDirectory: String
+        var warnings: [String] = []
+        var temporaryDirectory: String?
+
+        let configPath = options.configPath ?? (fm.fileExists(atPath: "scorecard.yml") ? "scorecard.yml" : nil)
+        if let configPath {
+            guard let bytes = fm.contents(atPath: configPath), let text = String(data: bytes, encoding: .utf8) else {
+                throw ConfigError(diagnostics: [Diagnostic("cannot read the config file", at: SourceLocation(file: configPath))])
+            }
+            config = try ConfigLoader.parse(text, file: configPath)
+            base = absolute(URL(fileURLWithPath: configPath).deletingLastPathComponent().path, base: fm.currentDirectoryPath)
+            dataDirectory = absolute(config.data, base: base)
+            config.out = absolute(config.out, base: base)
+        } else if options.data == nil {
+            // No config and no data: the bundled sample, generated on the fly (the generator is
+            // deterministic and a test keeps Samples/exports identical to it), so this works from any folder.
+            config = try ConfigLoader.parse(SampleGenerator.sampleConfig, file: "Samples/scorecard.yml")
+            let folder = fm.temporaryDirectory.appendingPathComponent("scorecard-sample-\(getpid())").path
+            try SampleGenerator().write(to: folder)
+            dataDirectory = folder
+            temporaryDirectory = folder
+            config.out = absolute(config.out, base: base)
+        } else {
+            dataDirectory = "."
+            config.out = absolute(config.out, base: base)
+        }
+
+        if let data = options.data { dataDirectory = absolute(data, base: fm.currentDirectoryPath) }
+        if let out = options.out { config.out = absolute(out, base: fm.currentDirectoryPath) }
+        if let asOf = options.asOf { config.asOf = asOf }
+        if let url = options.baseURL { config.baseURL = url }
+        config.data = dataDirectory
+        for label in options.rebuildArchive where Period.month(label: label) == nil {
+            throw ConfigError(diagnostics: [Diagnostic("--rebuild-archive takes a month as YYYY-MM, not \"\(label)\"")])
+        }
+        if config.baseURL == nil {
+            warnings.append("no base_url: the e-mail digest has no links (set base_url in the config or pass --base-url)")
+        }
+        return BuildSettings(config: config, dataDirectory: dataDirectory, warnings: warnings, temporaryDirectory: temporaryDirectory)
+    }
+
+    static func absolute(_ path: String, base: String) -> String {
+        let expanded = NSString(string: path).expandingTildeInPath
+        if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded).standardizedFileURL.path }
+        return URL(fileURLWithPath: base).appendingPathComponent(expanded).standardizedFileURL.path
+    }
+}

@@ -1,0 +1,95 @@
+/// The scorecard's configuration (`scorecard.yml`), with the defaults of shared/spec/inputs.md.
+///
+/// Loading and checking the YAML lives in `Ingest` (`ConfigLoader`); this is the checked result that
+/// every stage reads.
+public struct Config: Sendable, Equatable {
+    /// Folder the source paths are relative to.
+    public var data: String = "."
+    /// Output folder.
+    public var out: String = "site"
+    /// The as-of date; `nil` means the latest `order_date` in `orders`.
+    public var asOf: Day?
+    /// Absolute URL the site is served at, for e-mailed links.
+    public var baseURL: String?
+    public var title: String = "Scorecard"
+    /// e.g. `EUR`; `nil` shows money as plain numbers.
+    public var currency: String?
+    public var targets = Targets()
+    public var freight = FreightConfig()
+    public var readiness = ReadinessConfig()
+    public var email = EmailConfig()
+    /// Dialect defaults for every source.
+    public var csv = CSVDialect()
+    /// Per-source path, dialect overrides and column mapping.
+    public var sources: [SourceName: SourceConfig] = [:]
+
+    public init() {}
+
+    public struct Targets: Sendable, Equatable {
+        public var promoFillRate: Double = 0.95
+        public var stockoutCampaignShare: Double = 0.05
+        public var maxRejectedShare: Double = 0.01
+        public init() {}
+    }
+
+    public struct FreightConfig: Sendable, Equatable {
+        /// Matched trimmed and ignoring case.
+        public var emergencyServiceLevels: [String] = ["EXPEDITED", "AIR", "NEXT_DAY", "CHARTER"]
+        public init() {}
+    }
+
+    public struct ReadinessConfig: Sendable, Equatable {
+        public var horizonDays: Int = 28
+        public init() {}
+    }
+
+    public struct EmailConfig: Sendable, Equatable {
+        public var from: String?
+        public var to: [String] = []
+        public init() {}
+    }
+
+    /// The dialect a source is read with: its own overrides over the `csv:` defaults.
+    public func dialect(for source: SourceName) -> CSVDialect {
+        guard let o = sources[source] else { return csv }
+        var d = csv
+        if let v = o.delimiter { d.delimiter = v }
+        if let v = o.decimal { d.decimal = v }
+        if let v = o.thousands { d.thousands = v }
+        if let v = o.dateFormat { d.dateFormat = v }
+        if let v = o.encoding { d.encoding = v }
+        return d
+    }
+}
+
+/// How one export writes its values.
+public struct CSVDialect: Sendable, Equatable {
+    public enum Encoding: String, Sendable, Equatable { case utf8 = "utf-8", windows1252 = "windows-1252" }
+
+    /// One ASCII byte (`,`, `;`, `\t`, `|` …).
+    public var delimiter: UInt8 = UInt8(ascii: ",")
+    /// `.` or `,`.
+    public var decimal: UInt8 = UInt8(ascii: ".")
+    /// Digit-group separator, `nil` for none (e.g. `.` or ` `).
+    public var thousands: UInt8? = nil
+    /// yyyy or yy, MM or M, MMM, dd or d, in any order with separators.
+    public var dateFormat: String = "yyyy-MM-dd"
+    public var encoding: Encoding = .utf8
+
+    public init() {}
+}
+
+/// What `sources.NAME` in the config may say; every field optional.
+public struct SourceConfig: Sendable, Equatable {
+    /// Glob relative to `data`; several matches are read as one table, in name order.
+    public var path: String?
+    public var delimiter: UInt8?
+    public var decimal: UInt8?
+    public var thousands: UInt8??
+    public var dateFormat: String?
+    public var encoding: CSVDialect.Encoding?
+    /// Canonical column name → header in this export.
+    public var columns: [String: String] = [:]
+
+    public init() {}
+}

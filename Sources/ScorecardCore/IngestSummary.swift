@@ -1,0 +1,75 @@
+/// What ingestion read: per source and file, rows read, rejected and ignored, and every rejected row.
+public struct IngestSummary: Sendable, Equatable {
+    public var asOf: Day
+    /// Only the sources that were present, in `SourceName` order.
+    public var sources: [SourceStats]
+    /// Every rejected row, in source order then file and line order.
+    public var rejections: [Rejection]
+
+    public init(asOf: Day, sources: [SourceStats], rejections: [Rejection]) {
+        self.asOf = asOf
+        self.sources = sources
+        self.rejections = rejections
+    }
+}
+
+public struct SourceStats: Sendable, Equatable {
+    public var source: SourceName
+    public var files: [FileStats]
+    public var rows: Int { files.reduce(0) { $0 + $1.rows } }
+    public var rejected: Int { files.reduce(0) { $0 + $1.rejected } }
+    public var ignoredAfterAsOf: Int { files.reduce(0) { $0 + $1.ignoredAfterAsOf } }
+    /// `rows − rejected − ignoredAfterAsOf`.
+    public var used: Int { rows - rejected - ignoredAfterAsOf }
+
+    public init(source: SourceName, files: [FileStats]) {
+        self.source = source
+        self.files = files
+    }
+}
+
+public struct FileStats: Sendable, Equatable {
+    /// As given to the build (relative to the data folder where it was found there).
+    public var path: String
+    /// Data rows read, header not counted.
+    public var rows: Int
+    public var rejected: Int
+    public var ignoredAfterAsOf: Int
+
+    public init(path: String, rows: Int = 0, rejected: Int = 0, ignoredAfterAsOf: Int = 0) {
+        self.path = path
+        self.rows = rows
+        self.rejected = rejected
+        self.ignoredAfterAsOf = ignoredAfterAsOf
+    }
+}
+
+/// A row left out of every KPI, and why.
+public struct Rejection: Sendable, Equatable {
+    public enum Reason: String, Sendable, CaseIterable {
+        case emptyField = "empty required field"
+        case badNumber = "number does not parse"
+        case badDate = "date does not parse"
+        case negative = "negative quantity, price or cost"
+        case endBeforeStart = "end_date before start_date"
+        case notMonday = "week_start is not a Monday"
+        case duplicateKey = "duplicate key"
+        case unknownProduct = "sku not in products"
+        case unknownOrderLine = "order line not in orders"
+        case unknownCampaign = "campaign_id not in campaigns"
+        case unknownCategory = "category no product has"
+        case skuAndCategory = "both or neither of sku and category"
+        case wrongFieldCount = "wrong number of fields"
+    }
+
+    public var location: SourceLocation
+    public var reason: Reason
+    /// The offending value or a short explanation, e.g. `order_date "Date Not Captured"`.
+    public var detail: String
+
+    public init(location: SourceLocation, reason: Reason, detail: String) {
+        self.location = location
+        self.reason = reason
+        self.detail = detail
+    }
+}

@@ -1,0 +1,65 @@
+/// Where a problem is: the file, and where there is one the line, column, source and field.
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    /// 1-based physical line of the file (a header is line 1).
+    public var line: Int?
+    /// 1-based field position in the row.
+    public var column: Int?
+    public var source: SourceName?
+    /// The canonical field name, e.g. `order_date`.
+    public var field: String?
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, source: SourceName? = nil, field: String? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.source = source
+        self.field = field
+    }
+
+    /// `file:line:column`, as compilers print it, so editors and terminals can jump to it.
+    public var description: String {
+        var s = file
+        if let line { s += ":\(line)" }
+        if let line = line, line > 0, let column { s += ":\(column)" }
+        return s
+    }
+}
+
+/// One problem found while building, printed as one line on stderr.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning }
+
+    public var severity: Severity
+    public var location: SourceLocation?
+    public var message: String
+
+    public init(_ message: String, at location: SourceLocation? = nil, severity: Severity = .error) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+    }
+
+    /// `file:line:column: error: message (source, field)`.
+    public var description: String {
+        var s = ""
+        if let location { s += "\(location): " }
+        s += "\(severity.rawValue): \(message)"
+        if let src = location?.source {
+            s += " [\(src)" + (location?.field.map { ".\($0)" } ?? "") + "]"
+        }
+        return s
+    }
+}
+
+/// A failure that ends the build, carrying every problem found (collect, then fail once).
+///
+/// `isUserError` separates bad input or configuration (exit status 2) from everything else (exit 1).
+public protocol ScorecardFailure: Error, CustomStringConvertible {
+    var diagnostics: [Diagnostic] { get }
+    var isUserError: Bool { get }
+}
+
+extension ScorecardFailure {
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
