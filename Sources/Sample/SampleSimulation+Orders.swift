@@ -111,8 +111,9 @@ extension SampleSimulation {
         deliveries.endRow()
         if badRowDue(.deliveries, every: 2000) {
             deliveryNumber += 1
+            badDeliveries += 1
             deliveries.id("SO-", orderNumber, width: 7)
-            if deliveryNumber % 2 == 0 {
+            if badDeliveries % 2 == 1 {
                 deliveries.int(990)  // a line the order does not have
                 deliveries.day(date)
             } else {

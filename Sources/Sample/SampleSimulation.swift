@@ -47,6 +47,8 @@ final class SampleSimulation {
     var purchaseOrderNumber = 4_500_012_000
     /// Good rows written per source since its last deliberately bad row, to keep bad rows far below 1 %.
     var badRows: [SourceName: Int] = [:]
+    /// Bad deliveries so far, to alternate their two kinds.
+    var badDeliveries = 0
     /// The current order's shipments, one per ship date, billed as freight when the order is done.
     var shipments: [(day: Day, value: Int, expedited: Bool)] = []
 
