@@ -2,9 +2,12 @@ import ScorecardCore
 
 /// The demand model: product popularity × campaign uplift × weekday × a gentle upward trend.
 extension SampleSimulation {
+    /// Monday … Sunday.
+    static let weekdayFactors = [1.15, 1.1, 1.05, 1.0, 0.95, 0.45, 0.3]
+
     /// Weekday and trend factor of a day: busy Mondays, quiet weekends, business growing over the period.
     func dayFactor(_ day: Day) -> Double {
-        let weekday = [1.15, 1.1, 1.05, 1.0, 0.95, 0.45, 0.3][day.isoWeekday - 1]
+        let weekday = Self.weekdayFactors[day.isoWeekday - 1]
         let progress = Double(day - firstDay) / Double(max(1, dayCount))
         return weekday * (0.9 + 0.2 * progress)
     }

@@ -5,13 +5,16 @@ extension SampleSimulation {
     static let returnReasons = (
         values: ["DAMAGED", "WRONG_ITEM", "NOT_AS_DESCRIBED", "CHANGED_MIND"], weights: [30, 15, 15, 40]
     )
-    /// Emergency service levels as carriers really write them: mixed case, stray spaces.
-    static let emergencyLevels: [(level: StaticString, carrier: StaticString)] = [
-        ("EXPEDITED", "UPS"), ("Expedited", "UPS"), ("expedited ", "UPS"), ("AIR", "DHL Express"),
-        (" Air", "DHL Express"), ("NEXT_DAY", "FedEx"), ("next_day", "FedEx"), ("Next_Day", "FedEx"),
+    /// Emergency service levels as carriers really write them: mixed case, stray spaces. One carrier
+    /// exports time stamps rather than dates.
+    static let emergencyLevels: [(level: StaticString, carrier: StaticString, timestamps: Bool)] = [
+        ("EXPEDITED", "UPS", false), ("Expedited", "UPS", false), ("expedited ", "UPS", false),
+        ("AIR", "DHL Express", true), (" Air", "DHL Express", true),
+        ("NEXT_DAY", "FedEx", false), ("next_day", "FedEx", false), ("Next_Day", "FedEx", false),
     ]
-    static let standardLevels: [(level: StaticString, carrier: StaticString)] = [
-        ("STANDARD", "DPD"), ("STANDARD", "DB Schenker"), ("GROUND", "UPS"), ("ECONOMY", "GLS"),
+    static let standardLevels: [(level: StaticString, carrier: StaticString, timestamps: Bool)] = [
+        ("STANDARD", "DPD", false), ("STANDARD", "DB Schenker", false), ("GROUND", "UPS", false),
+        ("ECONOMY", "GLS", false),
     ]
 
     /// Writes a day's `lines` order lines, grouped into orders of one to six lines.
@@ -195,7 +198,7 @@ extension SampleSimulation {
             let emergency = s.expedited || rng.chance(0.015)
             let service = emergency ? rng.pick(Self.emergencyLevels) : rng.pick(Self.standardLevels)
             freight.id("FRT-", shipmentNumber, width: 7)
-            if service.carrier.description == "DHL Express" {
+            if service.timestamps {
                 freight.timestamp(s.day, hour: rng.int(in: 6...19), minute: rng.int(in: 0...59))
             } else {
                 freight.day(s.day)
