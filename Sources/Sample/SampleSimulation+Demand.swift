@@ -5,10 +5,11 @@ extension SampleSimulation {
     /// Monday … Sunday.
     static let weekdayFactors = [1.15, 1.1, 1.05, 1.0, 0.95, 0.45, 0.3]
 
-    /// Weekday and trend factor of a day: busy Mondays, quiet weekends, business growing over the period.
+    /// Weekday and trend factor of a day: busy Mondays, quiet weekends, business growing over the period
+    /// (and planned flat after it, so short histories do not extrapolate a steep trend).
     func dayFactor(_ day: Day) -> Double {
         let weekday = Self.weekdayFactors[day.isoWeekday - 1]
-        let progress = Double(day - firstDay) / Double(max(1, dayCount))
+        let progress = min(1, Double(day - firstDay) / Double(max(1, dayCount)))
         return weekday * (0.9 + 0.2 * progress)
     }
 
