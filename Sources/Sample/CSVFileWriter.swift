@@ -20,8 +20,6 @@ final class CSVFileWriter {
     private var count = 0
     private var failure: Int32?
     private var needsSeparator = false
-    /// Data rows written (the header not counted).
-    private(set) var rows = 0
 
     init(path: String, capacity: Int = 1 << 20) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -43,13 +41,11 @@ final class CSVFileWriter {
     func header(_ columns: [String]) {
         for c in columns { field(c) }
         endRow()
-        rows = 0
     }
 
     func endRow() {
         byte(10)
         needsSeparator = false
-        rows += 1
     }
 
     /// Starts the next field of the row.

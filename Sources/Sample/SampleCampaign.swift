@@ -24,6 +24,8 @@ struct SampleCampaign {
     var attainment: Double
     /// Suppliers cannot deliver more than the usual weekly volume of its products while it runs.
     var capsSupply: Bool
+    /// Its products, sold from its start on, come back defective far more often.
+    var triggersDefects = false
     /// Per product index: whether any item matches it.
     var matches: [Bool] = []
 
@@ -93,6 +95,7 @@ struct SampleCampaign {
                 channel: "social", budget: 5_000_00, items: skus(C.tea, 4),
                 actualUplift: 1.5, plannedUplift: 1.5, discountPercent: 10, attainment: 1.0, capsSupply: false),
         ]
+        if let kitchen = list.firstIndex(where: { $0.id == "CMP-2609-KIT" }) { list[kitchen].triggersDefects = true }
         list.removeAll { $0.items.isEmpty || $0.end < firstDay }
         for i in list.indices {
             list[i].matches = (0..<products.count).map { p in

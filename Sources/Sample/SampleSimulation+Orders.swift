@@ -131,7 +131,7 @@ extension SampleSimulation {
 
     /// Most lines are kept; the milk frother, from its promotion on, comes back defective far more often.
     private func maybeReturn(_ p: Int, lineNo: Int, ordered: Day, shipped: Int, lastShip: Day, late: Bool) {
-        let defective = p == frother && campaigns.contains { $0.id == "CMP-2609-KIT" && ordered >= $0.start }
+        let defective = p == frother && campaigns.contains { $0.triggersDefects && ordered >= $0.start }
         let probability = defective ? 0.3 : (products[p].isKg ? 0.01 : 0.025)
         guard rng.chance(probability) else { return }
         let step = products[p].step
