@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// The built binary on the bundled sample and on generated exports: exit status, stderr, files.
+@Suite(.serialized) struct BuildEndToEndTests {
+    @Test func noArgumentsBuildsTheBundledSampleIntoSite() throws {
+        let cwd = try TemporaryDirectory()
+        let result = try ScorecardProcess.run(["build"], in: cwd.url)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stderr == "", "a successful build is quiet (cron mails any output)")
+        #expect(result.stdout == "")
+        for file in ["index.html", "data/kpis.json", "data-quality/index.html", "campaigns/index.html",
+                     "categories/index.html", "months/index.html", "assets/style.css", "email/latest.eml",
+                     "data/weeks.csv", "data/campaigns.csv", "data/rejected.csv"] {
+            #expect(cwd.exists("site/" + file), "site/\(file) missing")
+        }
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: cwd.path("site/data/kpis.json"))) as? [String: Any]
+        #expect(json?["schema_version"] as? Int == 1)
+        #expect(json?["as_of"] as? String == "2026-11-15")
+        let sources = json?["sources"] as? [String: Any]
+        #expect(Set(sources?.keys ?? [:].keys) == ["products", "orders", "deliveries", "campaigns", "campaign_items",
+                                                   "inventory", "freight", "returns", "forecast"])
+    }
+
+    @Test func sampleThenBuildFromTheRootFolder() throws {
+        let tmp = try TemporaryDirectory()
+        let exports = tmp.path("exports").path
+        let sample = try ScorecardProcess.run(["sample", "--out", exports, "--lines", "3000", "--skus", "40", "--weeks", "10"])
+        #expect(sample.status == 0, "stderr: \(sample.stderr)")
+        for source in ["products", "orders", "deliveries", "campaigns", "campaign_items", "inventory", "freight", "returns", "forecast"] {
+            #expect(tmp.exists("exports/\(source).csv"))
+        }
+        // Cron runs it from anywhere: absolute paths, working directory "/".
+        let out = tmp.path("out").path
+        let build = try ScorecardProcess.run(["build", "--data", exports, "--out", out, "--base-url", "https://intranet/scorecard/"],
+                                             in: URL(fileURLWithPath: "/"))
+        #expect(build.status == 0, "stderr: \(build.stderr)")
+        #expect(build.stderr == "")
+        #expect(tmp.exists("out/index.html"))
+        #expect(tmp.exists("out/data/kpis.json"))
+        #expect(!FileManager.default.fileExists(atPath: "/site"))
+    }
+
+    @Test func missingRequiredSourceExits2AndPublishesNothing() throws {
+        let tmp = try TemporaryDirectory()
+        let exports = tmp.path("exports").path
+        #expect(try ScorecardProcess.run(["sample", "--out", exports, "--lines", "500", "--skus", "10", "--weeks", "4"]).status == 0)
+        try FileManager.default.removeItem(at: tmp.path("exports/deliveries.csv"))
+        let result = try ScorecardProcess.run(["build", "--data", exports, "--out", tmp.path("out").path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("deliveries"), "stderr: \(result.stderr)")
+        #expect(result.stdout == "")
+        #expect(!tmp.exists("out"))
+    }
+
+    @Test func badArgumentsExit2() throws {
+        let result = try ScorecardProcess.run(["build", "--as-of", "15.11.2026"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--as-of"))
+    }
+
+    @Test(arguments: [["--help"], ["build", "--help"], ["sample", "--help"]])
+    func helpShowsExamples(arguments: [String]) throws {
+        let result = try ScorecardProcess.run(arguments)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Examples:"))
+        #expect(result.stdout.contains("scorecard "))
+    }
+}
