@@ -25,11 +25,17 @@ extension Publisher {
     /// before removing it.
     func removeLeftovers() throws(PublishError) {
         let live: String? = if case .version(let name) = publishedState { name } else { nil }
-        for entry in POSIX.list(parent) where entry != live {
-            if entry.hasPrefix(buildPrefix) || entry.hasPrefix(linkPrefix) {
-                try POSIX.removeTree(inParent(entry))
-            }
+        for entry in POSIX.list(parent) where entry != live && (isOurs(entry, prefix: buildPrefix) || isOurs(entry, prefix: linkPrefix)) {
+            try POSIX.removeTree(inParent(entry))
         }
+    }
+
+    /// `prefix` followed by a token only, so that `.site.build-…` of an output folder named `site` never
+    /// matches the folders of one named `site.build-x` beside it.
+    func isOurs(_ entry: String, prefix: String) -> Bool {
+        guard entry.hasPrefix(prefix) else { return false }
+        let token = entry.dropFirst(prefix.count)
+        return !token.isEmpty && token.allSatisfy(\.isHexDigit)
     }
 
     /// Writes `files` (paths relative to the site root) under `staging`.

@@ -18,7 +18,7 @@ extension Publisher {
         case .directory:
             return .directory
         case .symlink(let target):
-            if target.hasPrefix(buildPrefix), !target.contains("/") { return .version(target) }
+            if isOurs(target, prefix: buildPrefix) { return .version(target) }
             return .foreign(
                 "the output folder is a symbolic link to \(target), not one made by scorecard; "
                     + "pass that folder as --out instead, or remove the link")

@@ -12,7 +12,7 @@ extension Publisher {
     /// version is then removed; if that is interrupted, the next build removes it.
     public func swap(staging: String) throws(PublishError) {
         let version = String(staging.split(separator: "/").last ?? "")
-        guard version.hasPrefix(buildPrefix), inParent(version) == staging || staging == version else {
+        guard isOurs(version, prefix: buildPrefix), inParent(version) == staging || staging == version else {
             throw PublishError("not a staging folder of \(out)", path: staging)
         }
         let state = publishedState

@@ -69,13 +69,15 @@ struct PublisherSwapTests {
         try tmp.write(".site.build-dead/index.html", "partial")
         try FileManager.default.createSymbolicLink(atPath: tmp.path + "/.site.link-dead", withDestinationPath: ".site.build-dead")
         try tmp.write("unrelated.txt", "kept")
+        // The staging folder of another output folder, named "site.build-x", beside it is not ours.
+        try tmp.write(".site.build-x.build-1f/index.html", "other")
 
         let publisher = Publisher(out: out)
         let lock = try publisher.lock(waitSeconds: 0)
         defer { lock.release() }
         let staging = try publisher.makeStaging()
         let stagingName = String(staging.split(separator: "/").last!)
-        #expect(tmp.list() == [".site.lock", "site", "unrelated.txt", live, stagingName].sorted())
+        #expect(tmp.list() == [".site.build-x.build-1f", ".site.lock", "site", "unrelated.txt", live, stagingName].sorted())
         #expect(tmp.read("site/index.html") == "one")
     }
 
