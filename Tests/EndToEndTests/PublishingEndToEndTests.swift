@@ -77,6 +77,8 @@ struct PublishingEndToEndTests {
         try Self.build(tmp, data: data, out: "site", ["--as-of", earlier])
         let duration = Date().timeIntervalSince(started)
         let old = Self.tree(tmp.path("site"))
+        // The new site is the later build over the old one: it keeps the old one's archived months.
+        try Self.build(tmp, data: data, out: "reference", ["--as-of", earlier])
         try Self.build(tmp, data: data, out: "reference", ["--as-of", latest])
         let new = Self.tree(tmp.path("reference"))
         #expect(!old.isEmpty && old != new)
@@ -91,8 +93,14 @@ struct PublishingEndToEndTests {
             #expect(after == old || after == new,
                     "after kill -9 at \(fraction) of a build: \(Self.differences(after, old).prefix(5)) differ from the old site")
             if after == new {
-                // The killed build had already swapped; go back to the old site for the next moment.
+                // The killed build had already swapped. Go back to the old site for the next moment, from
+                // scratch: building over the new site would keep the months it archived.
+                for entry in try FileManager.default.contentsOfDirectory(atPath: tmp.url.path)
+                where entry == "site" || entry.hasPrefix(".site.build-") {
+                    try FileManager.default.removeItem(at: tmp.path(entry))
+                }
                 try Self.build(tmp, data: data, out: "site", ["--as-of", earlier])
+                #expect(Self.tree(tmp.path("site")) == old)
             } else {
                 sawOld = true
             }
@@ -154,8 +162,9 @@ struct PublishingEndToEndTests {
         let latest = try Self.latestOrderDate(data)
         // The month two before the latest order's month is closed in every build below.
         let month = try #require(Self.month(of: latest, plus: -2))
-        let lastDayOfNext = try #require(Self.day(Self.month(of: latest, plus: -1)! + "-01", plus: -1))
-        try Self.build(tmp, data: data, out: "site", ["--as-of", lastDayOfNext])
+        let nextMonth = try #require(Self.month(of: latest, plus: -1))
+        let lastDayOfMonth = try #require(Self.day(nextMonth + "-01", plus: -1))
+        try Self.build(tmp, data: data, out: "site", ["--as-of", lastDayOfMonth])
         let archived = Self.tree(tmp.path("site/months/\(month)"))
         #expect(archived.keys.contains("index.html"))
         #expect(archived.keys.contains { $0.hasSuffix(".css") }, "an archive carries its own CSS: \(archived.keys.sorted())")
