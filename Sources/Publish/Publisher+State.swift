@@ -5,7 +5,8 @@ extension Publisher {
         case missing
         /// A link to one of our versions, `.OUT.build-<token>`, named by `version`.
         case version(String)
-        /// A real folder (a plain site from before, or one a user made).
+        /// A real folder that is empty or holds a plain scorecard site (from before publishing used links,
+        /// or copied there): replaced, and kept aside when not empty.
         case directory
         /// Something this publisher must not replace; the message says what and why.
         case foreign(String)
@@ -16,7 +17,11 @@ extension Publisher {
         case .missing:
             return .missing
         case .directory:
-            return .directory
+            // Replace only what is plainly ours to replace: never move a user's folder (`--out .`) away.
+            if POSIX.list(out).isEmpty || POSIX.isFile(out + "/data/kpis.json") { return .directory }
+            return .foreign(
+                "the output folder exists and does not hold a scorecard site (no data/kpis.json); "
+                    + "refusing to replace it: pass another --out, or empty or remove that folder")
         case .symlink(let target):
             if isOurs(target, prefix: buildPrefix) { return .version(target) }
             return .foreign(

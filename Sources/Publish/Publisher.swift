@@ -11,9 +11,14 @@ import ScorecardCore
 ///   build removes both while it holds the lock.
 /// - `.OUT.lock` is the `flock(2)` lock file; the kernel drops the lock when its process dies, so a
 ///   killed build never blocks the next one. The file itself stays (removing it would race).
-/// - A real folder found at `OUT` (a first run over a plain folder, or one a user made) is swapped out
-///   atomically and kept as `.OUT.original` (or `.OUT.original-2` …), never deleted; an empty one is
-///   removed.
+/// - A real folder found at `OUT` is replaced only when it is empty or holds a scorecard site
+///   (`data/kpis.json`, e.g. a first run over a plain folder from before): it is swapped out atomically
+///   and kept as `.OUT.original` (or `.OUT.original-2` …), never deleted; an empty one is removed. Any
+///   other folder (a user's, `--out .`) is refused before the build starts (exit 1).
+/// - Files are not `fsync`ed: a killed build or a full disk cannot touch the published tree (the swap is
+///   the only change to it, and the kernel keeps written data when a process dies); after a power loss
+///   the last swap may be lost or, on some file systems, point at incompletely flushed files. Syncing
+///   every page would make every build pay for that rare case.
 public struct Publisher: Sendable {
     /// The output folder readers are served from.
     public var out: String

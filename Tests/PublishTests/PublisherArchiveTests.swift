@@ -82,6 +82,7 @@ struct PublisherArchiveTests {
         let tmp = try TemporaryFolder()
         defer { tmp.remove() }
         try tmp.write("site/months/2026-01/index.html", "old jan")
+        try tmp.write("site/data/kpis.json", "{}")
         if marked { try tmp.write("site/months/2026-01/.scorecard-archive", "x") }
         try publish(["months/2026-01/index.html": "new jan"], closed: ["2026-01"], into: tmp.path + "/site")
         #expect(tmp.read("site/months/2026-01/index.html") == (marked ? "old jan" : "new jan"))

@@ -81,17 +81,35 @@ struct PublisherSwapTests {
         #expect(tmp.read("site/index.html") == "one")
     }
 
-    @Test("a plain folder at OUT is swapped out and kept as .OUT.original")
-    func plainFolderAtOut() throws {
+    @Test("a plain folder holding a scorecard site at OUT is swapped out and kept as .OUT.original")
+    func plainSiteAtOut() throws {
         let tmp = try TemporaryFolder()
         defer { tmp.remove() }
-        try tmp.write("site/index.html", "hand-made")
+        try tmp.write("site/index.html", "plain")
+        try tmp.write("site/data/kpis.json", "{}")
         try publish(["index.html": "built"], into: tmp.path + "/site")
         #expect(tmp.read("site/index.html") == "built")
-        #expect(tmp.read(".site.original/index.html") == "hand-made")
-        // A second plain folder would not overwrite the first one kept aside.
+        #expect(tmp.read(".site.original/index.html") == "plain")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: tmp.path + "/site").hasPrefix(".site.build-"))
+        // A later plain site gets the next free name, the first one kept aside stays.
+        try FileManager.default.removeItem(atPath: tmp.path + "/site")
+        try tmp.write("site/index.html", "plain again")
+        try tmp.write("site/data/kpis.json", "{}")
         try publish(["index.html": "again"], into: tmp.path + "/site")
-        #expect(tmp.read(".site.original/index.html") == "hand-made")
+        #expect(tmp.read(".site.original/index.html") == "plain")
+        #expect(tmp.read(".site.original-2/index.html") == "plain again")
+    }
+
+    @Test("any other folder at OUT (a user's, --out .) is refused before the build and left alone")
+    func userFolderAtOut() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.remove() }
+        try tmp.write("project/notes.txt", "mine")
+        let error = #expect(throws: PublishError.self) { try Publisher(out: tmp.path + "/project").lock(waitSeconds: 0) }
+        #expect(error?.description.contains("does not hold a scorecard site") == true)
+        #expect(tmp.list("project") == ["notes.txt"])
+        #expect(throws: PublishError.self) { try publish(["index.html": "x"], into: tmp.path + "/project") }
+        #expect(tmp.list("project") == ["notes.txt"])
     }
 
     @Test("an empty plain folder at OUT is simply replaced")
