@@ -13,6 +13,9 @@ import ScorecardCore
 ///   explicit `</p>` is then "Unexpected end tag"), misplaced `<head>`/`<body>`, a `</script>` inside a
 ///   script. Its "Tag … invalid" complaints (`XML_HTML_UNKNOWN_TAG`) are ignored: they only mean an
 ///   HTML5 element it does not know (`nav`, `main`, `section`, `svg` …).
+/// - Neither parser catches `<div/>`: XML reads an empty element, libxml2's HTML parser accepts it, but
+///   browsers leave the `div` open. A small scan (`SelfClosingTags`) reports `/>` on HTML elements
+///   that are not void (`<br/>`, `<img/>`, `<meta/>` … are fine, and anything inside `<svg>`).
 ///
 /// Problems found: parse errors, duplicate `id`s, `#fragment` links to an id the target page lacks,
 /// relative links and assets (in pages and in `.css` files) that do not resolve to a file inside the

@@ -40,6 +40,10 @@ struct ValidationRun {
         }
         guard let document else { return }
         defer { xmlFreeDoc(document) }
+        for tag in SelfClosingTags.find(in: bytes) {
+            report("<\(tag.name)/> is not an empty element in HTML (browsers leave it open); write <\(tag.name)></\(tag.name)>",
+                   file: page, line: tag.line)
+        }
         var walker = PageWalker()
         walker.walk(xmlDocGetRootElement(document))
         checkIds(walker.ids, page: page)

@@ -61,6 +61,20 @@ struct SiteValidatorTests {
         #expect(found == ["index.html:10: HTML parser: Unexpected end tag : p"])
     }
 
+    @Test("<div/> is reported (browsers leave it open); void elements and SVG may self-close")
+    func selfClosingTags() throws {
+        let found = try problems(["assets/site.css": "", "index.html": page("""
+            <p>a<br/><img src="assets/site.css" alt="x/>"/></p><div class="a>b"/>
+            <svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/><g><path d="M0 0"/></g></svg>
+            <!-- <span/> in a comment --><td/>
+            """)])
+        // Body line 10 holds the <div/> (after a quoted ">" and "/>"); line 12 the <td/> after the comment.
+        #expect(found == [
+            "index.html:10: <div/> is not an empty element in HTML (browsers leave it open); write <div></div>",
+            "index.html:12: <td/> is not an empty element in HTML (browsers leave it open); write <td></td>",
+        ])
+    }
+
     @Test("a duplicate id is reported at its second use, naming the first")
     func duplicateId() throws {
         let found = try problems(["assets/site.css": "", "index.html": page("<h2 id=\"a\">A</h2>\n<h2 id=\"b\">B</h2>\n<p id=\"a\">again</p>")])
