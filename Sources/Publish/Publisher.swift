@@ -1,66 +1,55 @@
 import ScorecardCore
 
 /// Publishes a built site into `OUT` atomically, one build at a time, keeping closed monthly archives.
+///
+/// Layout beside `OUT` (all in its parent folder, so every move is a `rename(2)` on one file system):
+/// - `OUT` is a symbolic link to the live version, `.OUT.build-<token>` (a relative link, so moving the
+///   parent folder keeps it working). Publishing points a new link at the new version and renames it
+///   over `OUT`, which is atomic: a reader sees the old tree or the new one, never a mix.
+/// - `.OUT.build-<token>` folders that `OUT` does not point at are staging folders of running, failed
+///   or killed builds; `.OUT.link-<token>` are links a killed build did not get to rename. The next
+///   build removes both while it holds the lock.
+/// - `.OUT.lock` is the `flock(2)` lock file; the kernel drops the lock when its process dies, so a
+///   killed build never blocks the next one. The file itself stays (removing it would race).
+/// - A real folder found at `OUT` is replaced only when it is empty or holds a scorecard site
+///   (`data/kpis.json`, e.g. a first run over a plain folder from before): it is swapped out atomically
+///   and kept as `.OUT.original` (or `.OUT.original-2` …), never deleted; an empty one is removed. Any
+///   other folder (a user's, `--out .`) is refused before the build starts (exit 1).
+/// - Files are not `fsync`ed: a killed build or a full disk cannot touch the published tree (the swap is
+///   the only change to it, and the kernel keeps written data when a process dies); after a power loss
+///   the last swap may be lost or, on some file systems, point at incompletely flushed files. Syncing
+///   every page would make every build pay for that rare case.
 public struct Publisher: Sendable {
     /// The output folder readers are served from.
     public var out: String
 
     public init(out: String) {
-        self.out = out
+        var path = out
+        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        self.out = path
     }
-}
-
-/// Publishing failed; the previously published site is unchanged (exit status 1).
-public struct PublishError: ScorecardFailure {
-    public var diagnostics: [Diagnostic]
-    public var isUserError: Bool { false }
-    public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 }
 
 extension Publisher {
-    /// Takes the build lock of `out` (a `flock` on a file beside it, released when the process dies);
-    /// waits up to `wait` seconds for a running build, then throws.
-    public func lock(waitSeconds: Int) throws(PublishError) -> BuildLock {
-        throw PublishError(diagnostics: [Diagnostic("publishing is not implemented yet")])
+    /// The folder holding `out`, its lock, its versions and its staging folders.
+    var parent: String {
+        guard let slash = out.lastIndex(of: "/") else { return "." }
+        return slash == out.startIndex ? "/" : String(out[..<slash])
     }
 
-    /// A new, empty staging folder beside `out` (same file system, so the swap is a rename); removes
-    /// staging folders left by killed builds first.
-    public func makeStaging() throws(PublishError) -> String {
-        throw PublishError(diagnostics: [Diagnostic("publishing is not implemented yet")])
+    /// The last path component of `out`.
+    var name: String {
+        guard let slash = out.lastIndex(of: "/") else { return out }
+        return String(out[out.index(after: slash)...])
     }
 
-    /// `YYYY-MM` of every archived month snapshot in the published site, in order.
-    public func archivedMonths() -> [String] { [] }
+    var lockPath: String { parent + "/.\(name).lock" }
+    /// Prefix of staging folders and published versions.
+    var buildPrefix: String { ".\(name).build-" }
+    /// Prefix of the temporary links renamed over `out`.
+    var linkPrefix: String { ".\(name).link-" }
+    /// Where a real folder found at `out` is kept.
+    var originalName: String { ".\(name).original" }
 
-    /// Writes `files` (paths relative to the site root) under `staging`.
-    public func write(_ files: [String: [UInt8]], to staging: String) throws(PublishError) {
-        throw PublishError(diagnostics: [Diagnostic("publishing is not implemented yet")])
-    }
-
-    /// Marks the closed months of this build as archived in `staging`, and copies every month already
-    /// archived in `out` over the freshly rendered one, except those in `rebuild`.
-    public func carryArchives(into staging: String, closedMonths: [String], rebuild: Set<String>) throws(PublishError) {
-        throw PublishError(diagnostics: [Diagnostic("publishing is not implemented yet")])
-    }
-
-    /// Replaces `out` with `staging` so that readers see either the old site or the new one, never a mix.
-    public func swap(staging: String) throws(PublishError) {
-        throw PublishError(diagnostics: [Diagnostic("publishing is not implemented yet")])
-    }
-}
-
-/// Held for the duration of one build; released by `release()` or when the process exits.
-public final class BuildLock: Sendable {
-    public let path: String
-    let descriptor: Int32
-    init(path: String, descriptor: Int32) {
-        self.path = path
-        self.descriptor = descriptor
-    }
-}
-
-extension BuildLock {
-    /// Releases the lock (idempotent).
-    public func release() {}
+    func inParent(_ entry: String) -> String { parent + "/" + entry }
 }
