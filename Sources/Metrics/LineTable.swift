@@ -17,14 +17,6 @@ struct LineTable: Sendable {
 
     var count: Int { qty.count }
 
-    mutating func reserve(_ n: Int) {
-        qty.reserveCapacity(n)
-        onTime.reserveCapacity(n)
-        requested.reserveCapacity(n)
-        product.reserveCapacity(n)
-        campaignSet.reserveCapacity(n)
-    }
-
     mutating func append(qty q: Double, requested r: Int32, product p: Int32, set: UInt32, orderDay: Int32, price: Double) {
         qty.append(q)
         onTime.append(0)

@@ -66,4 +66,24 @@ import Testing
         #expect(w45.promoEmergencyFreightSpend == 0)
         #expect(w45.emergencyFreightShare == nil) // … and the share has a 0 denominator
     }
+
+    @Test func orderWithLinesOfTwoCampaigns() throws {
+        var f = Fixture()
+        f.product("P1", "Toys")
+        f.product("P2", "Food")
+        f.campaign("C1", "2026-11-01", "2026-11-30")
+        f.item("C1", sku: "P1")
+        f.campaign("C2", "2026-11-01", "2026-11-30")
+        f.item("C2", category: "Food")
+        // O1 holds a line of C1 and a line of C2: its emergency freight counts for both campaigns,
+        // and once in the period.
+        f.line("O1", "2026-11-02", requested: "2026-11-03", "P1", qty: 1)
+        f.line("O1", "2026-11-02", requested: "2026-11-03", "P2", qty: 1)
+        f.ship("2026-11-03", "AIR", 40, order: "O1")
+        f.asOf = "2026-11-08"
+        let r = f.report()
+        #expect(r.campaign("C1")?.emergencyFreightSpend == 40)
+        #expect(r.campaign("C2")?.emergencyFreightSpend == 40)
+        #expect(r.week("2026-W45")?.promoEmergencyFreightSpend == 40)
+    }
 }
