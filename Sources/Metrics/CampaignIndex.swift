@@ -1,0 +1,74 @@
+import ScorecardCore
+
+/// Which campaigns an order line is promotional for, answered from its product and order date.
+///
+/// Built once from the master data: for each product, the campaigns an item matches (by SKU or by the
+/// product's category) are cut into date segments between campaign starts and ends, each segment carrying
+/// the interned set of campaigns running then. Classifying a line is then a binary search in a short array.
+struct CampaignIndex: Sendable {
+    struct Segment: Sendable {
+        /// First day of the segment; the segment runs until the next one starts.
+        var from: Int32
+        var set: UInt32
+    }
+
+    var sets = CampaignSets()
+    /// Per product, date segments in order; before the first segment a line is not promotional.
+    private var segments: [[Segment]] = []
+    /// Per campaign, the sorted category indices of every product its items match.
+    private(set) var categories: [[Int32]] = []
+
+    init() {}
+
+    init(master: MasterData, products: ProductTable) {
+        var matching = [[Int32]](repeating: [], count: master.products.count)
+        var campaignCategories = [[Int32]](repeating: [], count: master.campaigns.count)
+        for item in master.items {
+            let c = Int(item.campaign)
+            guard c >= 0, c < master.campaigns.count else { continue }
+            if let p = item.product, Int(p) >= 0, Int(p) < products.count {
+                matching[Int(p)].append(item.campaign)
+                campaignCategories[c].append(products.category[Int(p)])
+            } else if let k = item.category, Int(k) >= 0, Int(k) < products.productsByCategory.count {
+                for p in products.productsByCategory[Int(k)] { matching[Int(p)].append(item.campaign) }
+                campaignCategories[c].append(k)
+            }
+        }
+        categories = campaignCategories.map { Array(Set($0)).sorted() }
+        segments = Array(repeating: [], count: master.products.count)
+        for p in matching.indices where !matching[p].isEmpty {
+            let campaigns = Array(Set(matching[p])).sorted()
+            var bounds = Set<Int32>()
+            for c in campaigns {
+                bounds.insert(master.campaigns[Int(c)].start.rawValue)
+                bounds.insert(master.campaigns[Int(c)].end.rawValue + 1)
+            }
+            var list: [Segment] = []
+            for from in bounds.sorted() {
+                let active = campaigns.filter {
+                    master.campaigns[Int($0)].start.rawValue <= from && from <= master.campaigns[Int($0)].end.rawValue
+                }
+                let set = sets.intern(active)
+                // Adjacent segments with the same set would only lengthen the search.
+                if list.last?.set != set { list.append(Segment(from: from, set: set)) }
+            }
+            segments[p] = list
+        }
+    }
+
+    /// The set of campaigns a line of `product` ordered on `day` is promotional for (0 = none).
+    func set(product: Int32, day: Day) -> UInt32 {
+        guard Int(product) >= 0, Int(product) < segments.count else { return 0 }
+        let list = segments[Int(product)]
+        // Last segment starting on or before `day`.
+        var lo = 0, hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if list[mid].from <= day.rawValue { lo = mid + 1 } else { hi = mid }
+        }
+        return lo == 0 ? 0 : list[lo - 1].set
+    }
+
+    /// Sorted campaign indices of a set.
+    @inline(__always) func members(_ set: UInt32) -> [Int32] { sets.members[Int(set)] }
+}

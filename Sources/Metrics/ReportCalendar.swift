@@ -1,0 +1,64 @@
+import ScorecardCore
+
+/// The report's weeks and months, and for every day from `base` to the as-of date the week and month it
+/// falls in.
+///
+/// Built once the as-of date is known, so each delivery, return, freight or snapshot row is bucketed with
+/// two array reads instead of calendar arithmetic.
+struct ReportCalendar: Sendable {
+    let asOf: Day
+    /// The first day with a slot: the earliest of the first week, the first month and the category window.
+    let base: Day
+    /// Every ISO week from the one holding the earliest order date to the one holding the as-of date.
+    let weeks: [Period]
+    /// Every calendar month over the same span.
+    let months: [Period]
+    /// The 13 ISO weeks ending with the as-of week, capped at the as-of date.
+    let window: ClosedRange<Day>
+    /// The Monday of the week holding `base`: forecasts of earlier weeks count in no period.
+    let firstMonday: Day
+    private let weekOfSlot: [Int32]
+    private let monthOfSlot: [Int32]
+
+    /// - Parameters:
+    ///   - firstOrder: the earliest order date of the used lines (the as-of date when there are none).
+    ///   - asOf: the scorecard's date.
+    init(firstOrder: Day, asOf: Day) {
+        let first = Swift.min(firstOrder, asOf)
+        self.asOf = asOf
+        weeks = Period.all(.week, from: first, through: asOf)
+        months = Period.all(.month, from: first, through: asOf)
+        window = (asOf.weekStart - 12 * 7)...asOf
+        base = Swift.min(first.weekStart, first.monthStart, window.lowerBound)
+        firstMonday = base.weekStart
+        let count = asOf - base + 1
+        var weekOfSlot = [Int32](repeating: -1, count: count)
+        var monthOfSlot = [Int32](repeating: -1, count: count)
+        for (i, p) in weeks.enumerated() {
+            for d in (p.start - base)...(Swift.min(p.end, asOf) - base) { weekOfSlot[d] = Int32(i) }
+        }
+        for (i, p) in months.enumerated() {
+            for d in (p.start - base)...(Swift.min(p.end, asOf) - base) { monthOfSlot[d] = Int32(i) }
+        }
+        self.weekOfSlot = weekOfSlot
+        self.monthOfSlot = monthOfSlot
+    }
+
+    /// Number of slots (days from `base` to the as-of date).
+    var slotCount: Int { weekOfSlot.count }
+
+    /// The slot of `day`, or -1 when it is before `base` or after the as-of date.
+    @inline(__always) func slot(_ day: Day) -> Int {
+        let s = day - base
+        return s >= 0 && s < weekOfSlot.count ? s : -1
+    }
+
+    /// The week index of a slot, or -1 when the day is before the first week.
+    @inline(__always) func week(atSlot s: Int) -> Int { Int(weekOfSlot[s]) }
+
+    /// The month index of a slot, or -1 when the day is before the first month.
+    @inline(__always) func month(atSlot s: Int) -> Int { Int(monthOfSlot[s]) }
+
+    /// Whether a day is in the category window.
+    @inline(__always) func inWindow(_ day: Day) -> Bool { window.contains(day) }
+}
