@@ -1,0 +1,27 @@
+/// Where every page lives, relative to the site root, and how one page links to another.
+///
+/// Every link is relative and names `index.html` explicitly, so the site works under any sub-path of a
+/// web server and from `file://`, where a folder link would show a directory listing or nothing.
+enum SitePaths {
+    static let index = "index.html"
+    static let campaigns = "campaigns/index.html"
+    static let categories = "categories/index.html"
+    static let months = "months/index.html"
+    static let dataQuality = "data-quality/index.html"
+    static let stylesheet = "assets/style.css"
+
+    static func week(_ label: String) -> String { "weeks/\(label)/index.html" }
+    static func month(_ label: String) -> String { "months/\(label)/index.html" }
+    /// The closed month's own copy of the stylesheet, kept with its archived page.
+    static func monthStylesheet(_ label: String) -> String { "months/\(label)/style.css" }
+    /// - Parameter folder: from `CampaignFolders`, already URL-safe.
+    static func campaign(_ folder: String) -> String { "campaigns/\(folder)/index.html" }
+    static func email(_ weekLabel: String) -> String { "email/\(weekLabel).eml" }
+    static let latestEmail = "email/latest.eml"
+
+    /// The link from the page at `from` to the file at `to` (both site-relative).
+    static func link(from: String, to: String) -> String {
+        let depth = from.split(separator: "/").count - 1
+        return String(repeating: "../", count: max(0, depth)) + to
+    }
+}
