@@ -57,6 +57,7 @@ struct CampaignPage: Sendable {
         v["chartMarkup"] = DailyBarChart(id: "chart-daily", title: "Units ordered and shipped on time per order date", days: c.daily)
             .markup(f)
         v["hasDays"] = !c.daily.isEmpty
+        v["start"] = c.start.description
         v["days"] = c.daily.map { d -> [String: Any] in
             ["day": d.day.description, "ordered": f.quantity(d.orderedUnits), "onTime": f.quantity(d.onTimeShippedUnits),
              "share": f.percent(d.orderedUnits > 0 ? d.onTimeShippedUnits / d.orderedUnits : nil)]

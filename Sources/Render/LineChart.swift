@@ -28,7 +28,8 @@ struct LineChart: Sendable {
         let plotH = Self.height - Self.top - Self.bottom
         var all = series.flatMap { $0.values.compactMap { $0 } }
         if let reference { all.append(reference.value) }
-        let scale = ChartScale(covering: all, floorAtZero: true)
+        // Not from zero: a fill rate moving between 93 % and 97 % must be visible; the axis is labelled.
+        let scale = ChartScale(covering: all, floorAtZero: false)
         let n = max(labels.count, 1)
         func x(_ i: Int) -> Double { Self.left + plotW * (Double(i) + 0.5) / Double(n) }
         func y(_ v: Double) -> Double { Self.top + plotH * (1 - scale.fraction(v)) }

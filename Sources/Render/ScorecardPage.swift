@@ -94,7 +94,7 @@ struct ScorecardPage: Sendable {
             ]
         }
         v["changeHeading"] = "Change against the previous \(unit)"
-        v["previousLabel"] = previous?.period.label ?? "none"
+        v["changeNote"] = previous.map { "change against \($0.period.label)" } ?? "no earlier \(unit) in the report, so no change"
 
         // Trend: the last 13 periods up to this one.
         let first = max(0, index - Self.trendLength + 1)

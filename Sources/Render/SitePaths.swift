@@ -19,9 +19,16 @@ enum SitePaths {
     static func email(_ weekLabel: String) -> String { "email/\(weekLabel).eml" }
     static let latestEmail = "email/latest.eml"
 
-    /// The link from the page at `from` to the file at `to` (both site-relative).
+    /// The shortest relative link from the page at `from` to the file at `to` (both site-relative), so
+    /// an archived month's links stay inside `months/` where they can.
     static func link(from: String, to: String) -> String {
-        let depth = from.split(separator: "/").count - 1
-        return String(repeating: "../", count: max(0, depth)) + to
+        let fromDirs = from.split(separator: "/").dropLast()
+        let toParts = to.split(separator: "/")
+        var common = 0
+        while common < fromDirs.count, common < toParts.count - 1, fromDirs[fromDirs.startIndex + common] == toParts[common] {
+            common += 1
+        }
+        let up = String(repeating: "../", count: fromDirs.count - common)
+        return up + toParts[common...].joined(separator: "/")
     }
 }

@@ -19,7 +19,7 @@ public struct ValueFormatter: Sendable {
 
     /// A ratio (0.931) as `93.1 %`.
     public func percent(_ value: Double?) -> String {
-        guard let value else { return Self.null }
+        guard let value, !value.isNaN else { return Self.null }
         return fixed(value * 100, decimals: 1) + " %"
     }
 
@@ -32,7 +32,7 @@ public struct ValueFormatter: Sendable {
 
     /// Money: `EUR 1,234.50`, or `1,234.50` without a currency.
     public func money(_ value: Double?) -> String {
-        guard let value else { return Self.null }
+        guard let value, !value.isNaN else { return Self.null }
         let digits = fixed(abs(value), decimals: 2)
         let sign = value < 0 && digits.contains(where: { $0 != "0" && $0 != "." && $0 != "," }) ? Self.minus : ""
         return sign + (currency.map { "\($0) " } ?? "") + digits
@@ -41,7 +41,7 @@ public struct ValueFormatter: Sendable {
     /// A quantity as written: integers grouped (`12,345`), fractions with up to three decimals, trailing
     /// zeros dropped (sums of decimal quantities carry binary noise such as `0.30000000000000004`).
     public func quantity(_ value: Double?) -> String {
-        guard let value else { return Self.null }
+        guard let value, !value.isNaN else { return Self.null }
         var text = fixed(value, decimals: 3)
         if text.contains(".") {
             while text.hasSuffix("0") { text.removeLast() }
@@ -57,7 +57,7 @@ public struct ValueFormatter: Sendable {
 
     /// Annualised inventory turns: `8.2`.
     public func turns(_ value: Double?) -> String {
-        guard let value else { return Self.null }
+        guard let value, !value.isNaN else { return Self.null }
         return fixed(value, decimals: 1)
     }
 

@@ -78,6 +78,7 @@ enum ReportFixture {
         var upcoming = CampaignFigures(campaignID: "BF/2026 <ü>", name: "Black Friday", channel: nil,
                                        start: Day(year: 2026, month: 11, day: 27)!, end: Day(year: 2026, month: 11, day: 30)!, status: .upcoming)
         upcoming.plannedUnits = 500
+        upcoming.planAttainment = 0
         upcoming.readiness = 0.8
         upcoming.atRisk = true
         upcoming.items = [
