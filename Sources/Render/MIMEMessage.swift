@@ -21,7 +21,7 @@ struct MIMEMessage: Sendable {
         out += "MIME-Version: 1.0\r\n"
         out += "Content-Type: multipart/alternative;\r\n boundary=\"\(boundary)\"\r\n"
         out += "\r\n"
-        out += "This is a message in MIME format: a plain-text and an HTML version of the same digest.\r\n"
+        out += "The same digest as plain text and as HTML (MIME).\r\n"
         for (type, body) in [("text/plain", text), ("text/html", html)] {
             out += "\r\n--\(boundary)\r\n"
             out += "Content-Type: \(type); charset=utf-8\r\n"
