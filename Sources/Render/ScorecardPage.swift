@@ -138,7 +138,6 @@ struct ScorecardPage: Sendable {
         v["downloads"] = !isFront ? [] : Downloads.list.map { d -> [String: Any] in
             ["href": SitePaths.link(from: path, to: d.path), "name": d.path, "what": d.what]
         }
-        v["weekPageHref"] = SitePaths.link(from: path, to: SitePaths.week(p.period.label))
         return v
     }
 
