@@ -44,7 +44,7 @@ struct CampaignPage: Sendable {
             row("Shortfall value", f.money(c.shortfallValue)),
             row("Return rate", f.percent(c.returnRate),
                 c.returnRate == nil ? (present.contains(.returns) ? "nothing shipped" : "no returns export") : ""),
-            row("Emergency freight spend", f.money(c.emergencyFreightSpend),
+            row("Emergency (expedited) freight spend", f.money(c.emergencyFreightSpend),
                 c.emergencyFreightSpend == nil && !present.contains(.freight) ? "no freight export" : ""),
         ]
         if c.status == .upcoming {
