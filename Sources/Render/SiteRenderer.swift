@@ -57,7 +57,8 @@ public struct SiteRenderer: Sendable {
         try page(SitePaths.dataQuality, "data-quality", DataQualityPage(site: site).values())
         files[SitePaths.stylesheet] = Array(templates.stylesheet.utf8)
 
-        // data/kpis.json, data/weeks.csv, data/campaigns.csv, data/rejected.csv (Sources/Render/Data).
+        // data/kpis.json, data/weeks.csv, data/campaigns.csv, data/rejected.csv: `DataFiles` lives in
+        // Sources/Render/Data (written on the metrics branch; this branch builds once that is merged).
         for (path, bytes) in DataFiles.render(report: report, ingest: ingest) {
             files[path] = bytes
         }
