@@ -2,29 +2,73 @@ import Metrics
 import ScorecardCore
 
 /// Turns a `Report` into every page, data file and e-mail of shared/spec/output.md.
+///
+/// Output is a pure function of the inputs (no clock, no locale, everything sorted), so two builds of
+/// the same data write the same bytes.
 public struct SiteRenderer: Sendable {
     public var config: Config
+    let templates: TemplateSet
 
-    /// - Parameter templatesDirectory: overrides the embedded templates (`--templates DIR`).
+    /// Loads and checks every template once.
+    /// - Parameter templatesDirectory: overrides the embedded templates (`--templates DIR`); its problems
+    ///   are user errors.
     public init(config: Config, templatesDirectory: String?) throws(RenderError) {
         self.config = config
-        _ = EmbeddedTemplates.files
+        if let templatesDirectory {
+            templates = try TemplateSet.folder(templatesDirectory)
+        } else {
+            templates = try TemplateSet.embedded()
+        }
     }
 
     /// - Parameters:
     ///   - archivedMonths: `YYYY-MM` of the month snapshots the published site already holds, listed on
     ///     `months/index.html` beside the report's own months.
+    /// - Returns: every file of the site keyed by site-relative path: pages, `assets/style.css`, the CSS
+    ///   copy of each closed month, the data files and the digest.
     public func render(report: Report, ingest: IngestSummary, archivedMonths: [String]) throws(RenderError) -> RenderedSite {
-        throw RenderError(diagnostics: [Diagnostic("rendering is not implemented yet")])
-    }
-}
+        let site = SiteContext(config: config, report: report, ingest: ingest)
+        var files: [String: [UInt8]] = [:]
+        func page(_ path: String, _ template: String, _ values: [String: Any]) throws(RenderError) {
+            files[path] = Array(try templates.render(template, values).utf8)
+        }
 
-/// A template that does not parse or render (exit status 1, or 2 for a `--templates` folder).
-public struct RenderError: ScorecardFailure {
-    public var diagnostics: [Diagnostic]
-    public var isUserError: Bool
-    public init(diagnostics: [Diagnostic], isUserError: Bool = false) {
-        self.diagnostics = diagnostics
-        self.isUserError = isUserError
+        try page(SitePaths.index, "scorecard",
+                 ScorecardPage(site: site, periods: site.weeks, index: site.asOfWeek, path: SitePaths.index, isFront: true).values())
+        for i in site.weeks.indices {
+            let path = SitePaths.week(site.weeks[i].period.label)
+            try page(path, "scorecard", ScorecardPage(site: site, periods: site.weeks, index: i, path: path, isFront: false).values())
+        }
+        for i in site.months.indices {
+            let month = site.months[i].period
+            let path = SitePaths.month(month.label)
+            try page(path, "scorecard", ScorecardPage(site: site, periods: site.months, index: i, path: path, isFront: false).values())
+            if site.isClosed(month) {
+                files[SitePaths.monthStylesheet(month.label)] = Array(templates.stylesheet.utf8)
+            }
+        }
+        try page(SitePaths.months, "months", MonthsIndexPage(site: site, archived: archivedMonths).values())
+        try page(SitePaths.campaigns, "campaigns", CampaignsIndexPage(site: site).values())
+        for campaign in report.campaigns {
+            guard let path = site.campaignPath(campaign.campaignID) else { continue }
+            try page(path, "campaign", CampaignPage(site: site, campaign: campaign, path: path).values())
+        }
+        try page(SitePaths.categories, "categories", CategoriesPage(site: site).values())
+        try page(SitePaths.dataQuality, "data-quality", DataQualityPage(site: site).values())
+        files[SitePaths.stylesheet] = Array(templates.stylesheet.utf8)
+
+        // data/kpis.json, data/weeks.csv, data/campaigns.csv, data/rejected.csv: `DataFiles` lives in
+        // Sources/Render/Data (written on the metrics branch; this branch builds once that is merged).
+        for (path, bytes) in DataFiles.render(report: report, ingest: ingest) {
+            files[path] = bytes
+        }
+
+        let digest = Digest(site: site)
+        let eml = try digest.message(templates).bytes()
+        files[SitePaths.email(digest.week.period.label)] = eml
+        files[SitePaths.latestEmail] = eml
+
+        // No warning for a missing base_url here: BuildSettings already warns that the digest has no links.
+        return RenderedSite(files: files, warnings: [])
     }
 }

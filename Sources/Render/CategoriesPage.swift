@@ -1,0 +1,33 @@
+import Metrics
+import ScorecardCore
+
+/// `categories/index.html`: fill rate, inventory turns and return rate by category over the report's
+/// category window, promoted categories marked with a word and an icon.
+struct CategoriesPage: Sendable {
+    var site: SiteContext
+    var path = SitePaths.categories
+
+    func values() -> [String: Any] {
+        let f = site.formatter
+        let report = site.report
+        var v = PageContext(site: site).values(path: path, title: "Categories", current: SitePaths.categories)
+        v["window"] = "\(report.categoryWindow.lowerBound) to \(report.categoryWindow.upperBound)"
+        v["hasCategories"] = !report.categories.isEmpty
+        let noInventory = !report.present.contains(.inventory)
+        let noReturns = !report.present.contains(.returns)
+        v["notes"] = [noInventory ? "Inventory turns: no inventory export." : "", noReturns ? "Return rate: no returns export." : ""]
+            .filter { !$0.isEmpty }
+            .map { ["text": $0] }
+        v["categories"] = report.categories.map { c -> [String: Any] in
+            [
+                "category": c.category,
+                "promoted": c.promoted,
+                "units": f.quantity(c.unitsOrdered),
+                "fillRate": f.percent(c.fillRate),
+                "turns": f.turns(c.inventoryTurns),
+                "returnRate": f.percent(c.returnRate),
+            ]
+        }
+        return v
+    }
+}

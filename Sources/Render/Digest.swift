@@ -1,0 +1,130 @@
+import Metrics
+import ScorecardCore
+
+/// The weekly e-mail digest of the as-of week: `email/YYYY-Www.eml` and `email/latest.eml`.
+///
+/// Deterministic: `Date` is the day after the as-of date at 07:00 UTC (the morning after the data
+/// closes, e.g. as of Sunday 2026-11-15 → `Mon, 16 Nov 2026 07:00:00 +0000`), and `Message-ID` is made of
+/// the as-of week and a hash of the title. `From` defaults to `scorecard@localhost`; `To` is left out
+/// when the config names no recipient (`sendmail -t` then needs them on its command line). Links are
+/// absolute, built from `base_url`; without it the digest has none (the build already warns).
+struct Digest: Sendable {
+    static let defaultFrom = "scorecard@localhost"
+
+    var site: SiteContext
+
+    var week: PeriodFigures { site.weeks[site.asOfWeek] }
+
+    var alerts: [Alert] {
+        AlertRules(report: site.report, formatter: site.formatter).alerts(in: site.weeks, at: site.asOfWeek, includeUpcoming: true)
+    }
+
+    /// `Scorecard 2026-W46: promo fill rate 93.1 % (target 95 %), 2 alerts`.
+    var subject: String {
+        let f = site.formatter
+        let rate = week.promoFillRate.map { f.percent($0) } ?? "\(ValueFormatter.null) (no promotional lines due)"
+        let n = alerts.count
+        let count = n == 0 ? "no alerts" : "\(n) alert\(n == 1 ? "" : "s")"
+        return "\(site.config.title) \(week.period.label): promo fill rate \(rate) "
+            + "(target \(f.targetPercent(site.report.targets.promoFillRate))), \(count)"
+    }
+
+    /// `base_url` with exactly one trailing `/`, or `nil`.
+    var baseURL: String? {
+        guard var base = site.config.baseURL?.trimmingSpaces, !base.isEmpty else { return nil }
+        while base.hasSuffix("/") { base.removeLast() }
+        return base + "/"
+    }
+
+    var from: String {
+        let configured = site.config.email.from?.trimmingSpaces ?? ""
+        return configured.isEmpty ? Self.defaultFrom : configured
+    }
+
+    var date: String {
+        let day = site.report.asOf + 1
+        let c = day.civil
+        let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let dd = c.day < 10 ? "0\(c.day)" : "\(c.day)"
+        return "\(weekdays[day.isoWeekday - 1]), \(dd) \(months[c.month - 1]) \(c.year) 07:00:00 +0000"
+    }
+
+    var messageID: String {
+        let hash = String(Hash.fnv1a64(site.config.title), radix: 16)
+        var domain = "localhost"
+        if let at = from.lastIndex(of: "@") {
+            let candidate = from[from.index(after: at)...].filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }
+            if !candidate.isEmpty { domain = String(candidate) }
+        }
+        return "<scorecard.\(week.period.label).\(hash)@\(domain)>"
+    }
+
+    /// The values both bodies render from.
+    func values() -> [String: Any] {
+        let f = site.formatter
+        let report = site.report
+        let p = week
+        let previous = site.asOfWeek > 0 ? site.weeks[site.asOfWeek - 1] : nil
+        let base = baseURL
+        func link(_ path: String) -> String { base.map { $0 + path } ?? "" }
+        var v: [String: Any] = [
+            "subject": subject,
+            "title": site.config.title,
+            "week": p.period.label,
+            "range": site.rangeText(p.period),
+            "asOf": report.asOf.description,
+            "hasLinks": base != nil,
+            "scorecardURL": link(SitePaths.index),
+            "weekURL": link(SitePaths.week(p.period.label)),
+            "campaignsURL": link(SitePaths.campaigns),
+            "dataQualityURL": link(SitePaths.dataQuality),
+            "previousLabel": previous?.period.label ?? "none",
+        ]
+        let alerts = self.alerts
+        v["hasAlerts"] = !alerts.isEmpty
+        v["alertSummary"] = alerts.isEmpty ? "No alerts this week." : "\(alerts.count) alert\(alerts.count == 1 ? "" : "s") this week."
+        v["alerts"] = alerts.map { alert -> [String: Any] in
+            [
+                "message": alert.message,
+                "hasItems": !alert.items.isEmpty,
+                "items": alert.items.map { item -> [String: Any] in
+                    let url = base == nil ? nil : item.campaignID.flatMap { site.campaignPath($0) }.map(link)
+                    return ["text": item.text, "hasHref": url != nil, "href": url ?? ""]
+                },
+            ]
+        }
+        v["figures"] = PeriodFigure.all.enumerated().map { n, figure -> [String: Any] in
+            let value = figure.value(p)
+            let target = figure.targetText(report.targets, formatter: f)
+            let misses = figure.missesTarget(value, targets: report.targets)
+            return [
+                "label": figure.label,
+                "value": f.format(value, as: figure.kind),
+                "isNull": value == nil,
+                "nullReason": value == nil ? figure.nullReason(present: report.present) : "",
+                "hasTarget": target != nil,
+                "target": target ?? "",
+                "misses": misses,
+                "status": misses ? (figure.key == "stockout_campaign_share" ? "ABOVE THRESHOLD" : "BELOW TARGET") : "",
+                "change": previous == nil ? ValueFormatter.null : f.change(from: previous.flatMap(figure.value), to: value, as: figure.kind),
+                "shade": n % 2 == 0 ? "#f3f5f8" : "#ffffff",
+            ]
+        }
+        return v
+    }
+
+    /// The message, with both bodies rendered by `templates`.
+    func message(_ templates: TemplateSet) throws(RenderError) -> MIMEMessage {
+        let values = self.values()
+        var headers: [(name: String, value: String)] = [("From", from)]
+        let to = site.config.email.to.map(\.trimmingSpaces).filter { !$0.isEmpty }
+        if !to.isEmpty { headers.append(("To", to.joined(separator: ", "))) }
+        headers += [("Subject", subject), ("Date", date), ("Message-ID", messageID)]
+        return MIMEMessage(
+            headers: headers,
+            boundary: "=_scorecard_\(week.period.label)",
+            text: try templates.render("email-text", values),
+            html: try templates.render("email-html", values))
+    }
+}

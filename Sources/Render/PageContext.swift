@@ -1,0 +1,33 @@
+/// The values every page's layout needs: titles, the stylesheet, the one navigation, the as-of date.
+struct PageContext: Sendable {
+    /// A navigation section: label and site path.
+    static let sections: [(label: String, path: String)] = [
+        ("Scorecard", SitePaths.index),
+        ("Campaigns", SitePaths.campaigns),
+        ("Categories", SitePaths.categories),
+        ("Months", SitePaths.months),
+        ("Data quality", SitePaths.dataQuality),
+    ]
+
+    var site: SiteContext
+
+    /// - Parameters:
+    ///   - path: the page's site path (links are made relative to it).
+    ///   - current: the site path of the navigation section the page belongs to.
+    ///   - stylesheet: the site path of the stylesheet (a closed month links its own copy).
+    func values(path: String, title: String, current: String, stylesheet: String = SitePaths.stylesheet) -> [String: Any] {
+        [
+            "lang": "en",
+            "siteTitle": site.config.title,
+            "pageTitle": title,
+            "stylesheet": SitePaths.link(from: path, to: stylesheet),
+            "asOf": site.report.asOf.description,
+            "nav": Self.sections.map { section -> [String: Any] in
+                [
+                    "label": section.label, "href": SitePaths.link(from: path, to: section.path),
+                    "isPage": section.path == path, "inSection": section.path == current && section.path != path,
+                ]
+            },
+        ]
+    }
+}

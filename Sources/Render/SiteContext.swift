@@ -1,0 +1,49 @@
+import Metrics
+import ScorecardCore
+
+/// What every page builder reads: the build's inputs and the decisions shared between pages
+/// (campaign folders, the as-of week, the formatter).
+struct SiteContext: Sendable {
+    var config: Config
+    var report: Report
+    var ingest: IngestSummary
+    var formatter: ValueFormatter
+    var folders: CampaignFolders
+    /// Every week of the report (the as-of week alone when the report has none).
+    var weeks: [PeriodFigures]
+    /// Every month of the report (the as-of month alone when the report has none).
+    var months: [PeriodFigures]
+    /// Index of the week holding the as-of date in `weeks`.
+    var asOfWeek: Int
+    private var campaignIDs: Set<String>
+
+    init(config: Config, report: Report, ingest: IngestSummary) {
+        self.config = config
+        self.report = report
+        self.ingest = ingest
+        formatter = ValueFormatter(currency: config.currency)
+        folders = CampaignFolders(ids: report.campaigns.map(\.campaignID))
+        campaignIDs = Set(report.campaigns.map(\.campaignID))
+        weeks = report.weeks.isEmpty ? [PeriodFigures(period: .week(containing: report.asOf))] : report.weeks
+        months = report.months.isEmpty ? [PeriodFigures(period: .month(containing: report.asOf))] : report.months
+        let asOf = report.asOf
+        asOfWeek = weeks.lastIndex { $0.period.contains(asOf) } ?? weeks.count - 1
+    }
+
+    /// The site path of the campaign's page, or `nil` when the report has no page for it.
+    func campaignPath(_ id: String) -> String? {
+        campaignIDs.contains(id) ? SitePaths.campaign(folders.folder(id)) : nil
+    }
+
+    /// Whether a month is closed: its page is archived and must stay valid on its own.
+    func isClosed(_ period: Period) -> Bool { period.end <= report.asOf }
+
+    /// `2026-11-09 to 2026-11-15`, with the part after the as-of date called out.
+    func rangeText(_ period: Period) -> String {
+        var text = "\(period.start) to \(period.end)"
+        if period.end > report.asOf, period.start <= report.asOf {
+            text += " (data to \(report.asOf), \(period.days(asOf: report.asOf)) of \(period.end - period.start + 1) days)"
+        }
+        return text
+    }
+}

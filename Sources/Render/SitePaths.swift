@@ -1,0 +1,34 @@
+/// Where every page lives, relative to the site root, and how one page links to another.
+///
+/// Every link is relative and names `index.html` explicitly, so the site works under any sub-path of a
+/// web server and from `file://`, where a folder link would show a directory listing or nothing.
+enum SitePaths {
+    static let index = "index.html"
+    static let campaigns = "campaigns/index.html"
+    static let categories = "categories/index.html"
+    static let months = "months/index.html"
+    static let dataQuality = "data-quality/index.html"
+    static let stylesheet = "assets/style.css"
+
+    static func week(_ label: String) -> String { "weeks/\(label)/index.html" }
+    static func month(_ label: String) -> String { "months/\(label)/index.html" }
+    /// The closed month's own copy of the stylesheet, kept with its archived page.
+    static func monthStylesheet(_ label: String) -> String { "months/\(label)/style.css" }
+    /// - Parameter folder: from `CampaignFolders`, already URL-safe.
+    static func campaign(_ folder: String) -> String { "campaigns/\(folder)/index.html" }
+    static func email(_ weekLabel: String) -> String { "email/\(weekLabel).eml" }
+    static let latestEmail = "email/latest.eml"
+
+    /// The shortest relative link from the page at `from` to the file at `to` (both site-relative), so
+    /// an archived month's links stay inside `months/` where they can.
+    static func link(from: String, to: String) -> String {
+        let fromDirs = from.split(separator: "/").dropLast()
+        let toParts = to.split(separator: "/")
+        var common = 0
+        while common < fromDirs.count, common < toParts.count - 1, fromDirs[fromDirs.startIndex + common] == toParts[common] {
+            common += 1
+        }
+        let up = String(repeating: "../", count: fromDirs.count - common)
+        return up + toParts[common...].joined(separator: "/")
+    }
+}
