@@ -39,6 +39,8 @@ final class CSVReader {
     private var atFileStart = true
     private var raw: UnsafeMutablePointer<UInt8>?
     private let rawCapacity: Int
+    /// The least free space a refill reads into.
+    private let minimumRead: Int
 
     /// Field `k` of the current record is `buffer[starts[k]..<ends[k]]` (trimmed, unescaped).
     private var starts: UnsafeMutablePointer<Int>
@@ -62,10 +64,12 @@ final class CSVReader {
         self.delimiter = delimiter
         self.encoding = encoding
         // windows-1252 expands to at most 3 UTF-8 bytes per byte.
+        let chunkSize = max(chunkSize, 3)
         self.rawCapacity = encoding == .windows1252 ? chunkSize / 3 : 0
+        self.minimumRead = encoding == .windows1252 ? rawCapacity * 3 : chunkSize / 2
         self.capacity = chunkSize
         self.buffer = .allocate(capacity: chunkSize)
-        if encoding == .windows1252 { raw = .allocate(capacity: chunkSize / 3) }
+        if encoding == .windows1252 { raw = .allocate(capacity: rawCapacity) }
         starts = .allocate(capacity: fieldCapacity)
         ends = .allocate(capacity: fieldCapacity)
         quoted = .allocate(capacity: fieldCapacity)
@@ -241,7 +245,7 @@ final class CSVReader {
             length = tail
             position = 0
         }
-        let want = encoding == .windows1252 ? rawCapacity * 3 : 1 << 16
+        let want = minimumRead
         if capacity - length < want {
             let c = max(capacity * 2, length + want)
             let nb = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
