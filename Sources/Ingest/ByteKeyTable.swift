@@ -1,30 +1,44 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An open-addressing hash table from byte strings to dense `Int32` values, looked up without creating
 /// `String`s: SKUs, order ids and categories repeat millions of times in an export.
 ///
-/// Keys are copied once into one growing byte arena; a lookup hashes the field's bytes in place.
+/// Keys are copied once into one growing byte arena; a lookup hashes the field's bytes in place. With
+/// millions of order lines the table no longer fits in cache, so each slot carries its key's hash next
+/// to the entry number (a probe compares hashes without another memory access), and an entry keeps its
+/// key's place and its value together.
 struct ByteKeyTable {
+    private struct Entry {
+        var start: Int
+        var length: Int32
+        var value: Int32
+    }
+
     private var arena: [UInt8] = []
-    /// Per entry: start in `arena`, length, value.
-    private var starts: [Int] = []
-    private var lengths: [Int32] = []
-    private(set) var values: [Int32] = []
-    /// Entry index + 1; 0 = empty slot.
-    private var slots: [Int32]
-    private var hashes: [UInt32] = []
+    private var entries: [Entry] = []
+    /// `hash << 32 | (entry + 1)`; 0 = empty. Copied before a mutation when shared (copy on write).
+    private var slots: SlotStorage
     private var mask: Int
 
     init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: 0, count: size)
+        slots = SlotStorage(count: size)
         mask = size - 1
     }
 
-    var count: Int { values.count }
+    var count: Int { entries.count }
 
     @inline(__always)
     private static func hash(_ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        // FNV-1a, then a final mix so low bits spread over the mask.
+        // FNV-1a over 8 bytes at a time would be faster, but keys are short; a final mix spreads the
+        // low bits over the mask.
         var h: UInt32 = 2_166_136_261
         for b in p { h = (h ^ UInt32(b)) &* 16_777_619 }
         h ^= h >> 15
@@ -33,27 +47,35 @@ struct ByteKeyTable {
         return h
     }
 
-    /// The value stored for these bytes, or `nil`.
+    /// The slot holding the key, or the empty slot where it would go.
     @inline(__always)
-    func find(_ p: UnsafeBufferPointer<UInt8>) -> Int32? {
-        let h = ByteKeyTable.hash(p)
+    private func probe(_ p: UnsafeBufferPointer<UInt8>, _ h: UInt32) -> (slot: Int, entry: Int?) {
         var s = Int(h) & mask
+        let tag = UInt64(h) << 32
+        let slots = self.slots.pointer
         while true {
-            let e = Int(slots[s])
-            if e == 0 { return nil }
-            if hashes[e - 1] == h, equal(e - 1, p) { return values[e - 1] }
+            let v = slots[s]
+            if v == 0 { return (s, nil) }
+            if v & 0xFFFF_FFFF_0000_0000 == tag {
+                let e = Int(truncatingIfNeeded: v & 0xFFFF_FFFF) - 1
+                if equal(entries[e], p) { return (s, e) }
+            }
             s = (s + 1) & mask
         }
     }
 
     @inline(__always)
-    private func equal(_ e: Int, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard Int(lengths[e]) == p.count else { return false }
-        let start = starts[e]
-        return arena.withUnsafeBufferPointer { a in
-            for k in 0..<p.count where a[start + k] != p[k] { return false }
-            return true
-        }
+    private func equal(_ e: Entry, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard Int(e.length) == p.count else { return false }
+        guard let b = p.baseAddress else { return true }
+        return arena.withUnsafeBufferPointer { a in memcmp(a.baseAddress! + e.start, b, p.count) == 0 }
+    }
+
+    /// The value stored for these bytes, or `nil`.
+    @inline(__always)
+    func find(_ p: UnsafeBufferPointer<UInt8>) -> Int32? {
+        guard let e = probe(p, ByteKeyTable.hash(p)).entry else { return nil }
+        return entries[e].value
     }
 
     /// Inserts the key with `value` unless it is present; returns the value now stored and whether it
@@ -61,45 +83,29 @@ struct ByteKeyTable {
     @discardableResult
     mutating func insert(_ p: UnsafeBufferPointer<UInt8>, value: Int32) -> (value: Int32, inserted: Bool) {
         let h = ByteKeyTable.hash(p)
-        var s = Int(h) & mask
-        while true {
-            let e = Int(slots[s])
-            if e == 0 { break }
-            if hashes[e - 1] == h, equal(e - 1, p) { return (values[e - 1], false) }
-            s = (s + 1) & mask
-        }
-        starts.append(arena.count)
-        lengths.append(Int32(p.count))
+        let (s, found) = probe(p, h)
+        if let e = found { return (entries[e].value, false) }
+        entries.append(Entry(start: arena.count, length: Int32(p.count), value: value))
         arena.append(contentsOf: p)
-        values.append(value)
-        hashes.append(h)
-        slots[s] = Int32(values.count)
-        if values.count * 2 > mask { grow() }
+        if !isKnownUniquelyReferenced(&slots) { slots = slots.copy() }
+        slots.pointer[s] = UInt64(h) << 32 | UInt64(entries.count)
+        if entries.count * 2 > mask { grow() }
         return (value, true)
-    }
-
-    /// Overwrites the value of a present key.
-    mutating func update(_ p: UnsafeBufferPointer<UInt8>, value: Int32) {
-        let h = ByteKeyTable.hash(p)
-        var s = Int(h) & mask
-        while true {
-            let e = Int(slots[s])
-            if e == 0 { return }
-            if hashes[e - 1] == h, equal(e - 1, p) { values[e - 1] = value; return }
-            s = (s + 1) & mask
-        }
     }
 
     private mutating func grow() {
         let size = (mask + 1) * 2
-        var newSlots = [Int32](repeating: 0, count: size)
+        let grown = SlotStorage(count: size)
+        let newSlots = grown.pointer
         let newMask = size - 1
-        for e in 0..<values.count {
-            var s = Int(hashes[e]) & newMask
+        for k in 0..<slots.count {
+            let v = slots.pointer[k]
+            if v == 0 { continue }
+            var s = Int(truncatingIfNeeded: v >> 32) & newMask
             while newSlots[s] != 0 { s = (s + 1) & newMask }
-            newSlots[s] = Int32(e + 1)
+            newSlots[s] = v
         }
-        slots = newSlots
+        slots = grown
         mask = newMask
     }
 }

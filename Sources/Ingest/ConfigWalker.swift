@@ -61,6 +61,17 @@ struct ConfigWalker {
             default: unknownKey(key, keyNode)
             }
         }
+        // A separator that is both decimal and thousands would make every number ambiguous.
+        for source in SourceName.allCases {
+            let d = config.dialect(for: source)
+            if d.thousands == d.decimal {
+                let path = config.sources[source].map { _ in "sources.\(source)" } ?? "csv"
+                let message = "\(path): decimal and thousands are both \"\(Character(Unicode.Scalar(d.decimal)))\""
+                if !problems.contains(where: { $0.message == message }) {
+                    problems.append(Diagnostic(message, at: SourceLocation(file: file)))
+                }
+            }
+        }
         return config
     }
 
@@ -107,7 +118,7 @@ struct ConfigWalker {
         case "thousands":
             if isNull(v) { o.thousands = .some(nil); return true }
             guard let s = string(v, path: p) else { return true }
-            if let c = ["." , ",", " ", "'"].firstIndex(of: s) { o.thousands = .some(Array(s.utf8)[0]); _ = c }
+            if [".", ",", " ", "'"].contains(s) { o.thousands = .some(Array(s.utf8)[0]) }
             else { problem("\(p) must be null, \".\", \",\", \" \" or \"'\", got \"\(s)\"", v) }
         case "date_format":
             guard let s = string(v, path: p) else { return true }

@@ -4,8 +4,7 @@ import ScorecardCore
 /// products, and ignored when dated after the as-of date.
 extension IngestRun {
     mutating func readDeliveries<Sink: RecordSink>(into sink: inout Sink) {
-        guard var scan = scan(.deliveries) else { return }
-        var key: [UInt8] = []
+        guard let scan = scan(.deliveries) else { return }
         // Canonical columns: order_id, line_no, ship_date, qty_shipped, [delivery_id].
         while scan.next() {
             do throws(RejectedRow) {
@@ -13,8 +12,8 @@ extension IngestRun {
                 let lineNo = try scan.text(1)
                 let ship = try scan.date(2)
                 let qty = try scan.number(3)
-                let line = try resolveLine(&key, orderID, lineNo, scan)
-                if line == IngestRun.ignoredLine || ship > asOf {
+                let line = try resolveLine(orderID, lineNo, scan)
+                if line == OrderLineIndex.ignored || ship > asOf {
                     scan.count(.ignored)
                 } else {
                     sink.delivery(DeliveryRecord(line: line, shipDate: ship, qtyShipped: qty))
@@ -28,8 +27,7 @@ extension IngestRun {
     }
 
     mutating func readReturns<Sink: RecordSink>(into sink: inout Sink) {
-        guard var scan = scan(.returns) else { return }
-        var key: [UInt8] = []
+        guard let scan = scan(.returns) else { return }
         // Canonical columns: order_id, line_no, return_date, qty_returned, [return_id], [reason_code].
         while scan.next() {
             do throws(RejectedRow) {
@@ -37,8 +35,8 @@ extension IngestRun {
                 let lineNo = try scan.text(1)
                 let date = try scan.date(2)
                 let qty = try scan.number(3)
-                let line = try resolveLine(&key, orderID, lineNo, scan)
-                if line == IngestRun.ignoredLine || date > asOf {
+                let line = try resolveLine(orderID, lineNo, scan)
+                if line == OrderLineIndex.ignored || date > asOf {
                     scan.count(.ignored)
                 } else {
                     let reason = scan.bytes(5)
@@ -53,18 +51,17 @@ extension IngestRun {
         finish(scan)
     }
 
-    /// The line index (or `ignoredLine`) of (order_id, line_no); a line that is not in orders rejects the row.
-    private func resolveLine(_ key: inout [UInt8], _ orderID: UnsafeBufferPointer<UInt8>, _ lineNo: UnsafeBufferPointer<UInt8>,
-                             _ scan: SourceScan) throws(RejectedRow) -> Int32 {
-        IngestRun.lineKey(&key, orderID, lineNo)
-        guard let line = key.withUnsafeBufferPointer({ lineKeys.find($0) }) else {
+    /// The line index (or `OrderLineIndex.ignored`) of (order_id, line_no); a line that is not in orders rejects the row.
+    private mutating func resolveLine(_ orderID: UnsafeBufferPointer<UInt8>, _ lineNo: UnsafeBufferPointer<UInt8>,
+                                      _ scan: SourceScan) throws(RejectedRow) -> Int32 {
+        guard let line = orderLines.find(order: orderID, line: lineNo) else {
             throw scan.reject(.unknownOrderLine, 0, "order_id \"\(scan.string(0))\" line_no \"\(scan.string(1))\" is not in orders")
         }
         return line
     }
 
     mutating func readFreight<Sink: RecordSink>(into sink: inout Sink) {
-        guard var scan = scan(.freight) else { return }
+        guard let scan = scan(.freight) else { return }
         // Canonical columns: shipment_id, ship_date, service_level, cost, [order_id], [carrier].
         while scan.next() {
             do throws(RejectedRow) {
@@ -78,7 +75,7 @@ extension IngestRun {
                     let orderID = scan.bytes(4)
                     let carrier = scan.bytes(5)
                     // An order id that is not an order (or only of ignored lines) is kept, unattributed.
-                    let order = orderID.isEmpty ? nil : orderKeys.find(orderID)
+                    let order = orderID.isEmpty ? nil : orderLines.usedOrder(orderID)
                     sink.freight(FreightRecord(shipDate: ship, serviceLevel: intern(level), cost: cost, order: order,
                                                carrier: carrier.isEmpty ? nil : intern(carrier)))
                     scan.count(.used)
@@ -91,7 +88,7 @@ extension IngestRun {
     }
 
     mutating func readInventory<Sink: RecordSink>(into sink: inout Sink) {
-        guard var scan = scan(.inventory) else { return }
+        guard let scan = scan(.inventory) else { return }
         var seen = Set<InventoryKey>()
         var locations = ByteKeyTable()
         // Canonical columns: snapshot_date, sku, qty_on_hand, [location].
@@ -120,7 +117,7 @@ extension IngestRun {
     }
 
     mutating func readForecast<Sink: RecordSink>(into sink: inout Sink) {
-        guard var scan = scan(.forecast) else { return }
+        guard let scan = scan(.forecast) else { return }
         var seen = Set<Int64>()
         // Canonical columns: week_start, sku, forecast_units. Forecast rows are never ignored: they are
         // about the future by nature.

@@ -3,7 +3,7 @@ import ScorecardCore
 /// Products, campaigns and campaign items: small, held whole, resolved against by later sources.
 extension IngestRun {
     mutating func readProducts() {
-        guard var scan = scan(.products) else { return }
+        guard let scan = scan(.products) else { return }
         // Canonical columns: sku, category, unit_cost, list_price, [description].
         while scan.next() {
             do throws(RejectedRow) {
@@ -27,7 +27,7 @@ extension IngestRun {
     }
 
     mutating func readCampaigns() {
-        guard var scan = scan(.campaigns) else { return }
+        guard let scan = scan(.campaigns) else { return }
         // Canonical columns: campaign_id, name, start_date, end_date, [channel], [budget].
         while scan.next() {
             do throws(RejectedRow) {
@@ -50,7 +50,7 @@ extension IngestRun {
     }
 
     mutating func readCampaignItems() {
-        guard var scan = scan(.campaignItems) else { return }
+        guard let scan = scan(.campaignItems) else { return }
         // Canonical columns: campaign_id, sku, category, planned_units.
         while scan.next() {
             do throws(RejectedRow) {

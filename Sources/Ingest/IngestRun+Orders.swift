@@ -7,9 +7,7 @@ extension IngestRun {
         let explicitAsOf = config.asOf
         var latest: Day?
         var lineCount: Int32 = 0
-        var orderCount: Int32 = 0
-        var key: [UInt8] = []
-        if var scan = scan(.orders) {
+        if let scan = scan(.orders) {
             // Canonical columns: order_id, line_no, order_date, requested_date, sku, qty_ordered, unit_price.
             while scan.next() {
                 do throws(RejectedRow) {
@@ -23,17 +21,13 @@ extension IngestRun {
                     guard let product = productKeys.find(sku) else { throw scan.reject(.unknownProduct, 4) }
                     // Without an explicit as-of date it is the latest order date, so no order is after it.
                     let ignored = explicitAsOf.map { orderDate > $0 } ?? false
-                    IngestRun.lineKey(&key, orderID, lineNo)
-                    let value = ignored ? IngestRun.ignoredLine : lineCount
-                    let inserted = key.withUnsafeBufferPointer { lineKeys.insert($0, value: value).inserted }
-                    if !inserted {
+                    guard let slot = orderLines.insert(order: orderID, line: lineNo, value: ignored ? OrderLineIndex.ignored : lineCount) else {
                         throw scan.reject(.duplicateKey, 0, "order_id \"\(scan.string(0))\" line_no \"\(scan.string(1))\" appears on an earlier row")
                     }
                     if ignored {
                         scan.count(.ignored)
                     } else {
-                        let (order, isNew) = orderKeys.insert(orderID, value: orderCount)
-                        if isNew { orderCount += 1 }
+                        let order = orderLines.useOrder(slot: slot)
                         sink.orderLine(OrderLineRecord(line: lineCount, order: order, orderDate: orderDate, requestedDate: requested,
                                                        product: product, qtyOrdered: qty, unitPrice: price))
                         lineCount += 1
@@ -52,6 +46,6 @@ extension IngestRun {
             problems.append(Diagnostic("orders has no usable row to take the as-of date from; set as_of or --as-of",
                                        at: SourceLocation(file: files[.orders]?.map(\.display).joined(separator: ", ") ?? "orders", source: .orders)))
         }
-        sink.ordersComplete(asOf: asOf, lineCount: Int(lineCount), orderCount: Int(orderCount))
+        sink.ordersComplete(asOf: asOf, lineCount: Int(lineCount), orderCount: Int(orderLines.usedOrderCount))
     }
 }

@@ -22,10 +22,8 @@ struct IngestRun {
     var campaignKeys = ByteKeyTable()
     var items: [CampaignItem] = []
 
-    // Orders: (order_id, line_no) → used line index, or `IngestRun.ignoredLine`; order_id → order index.
-    var lineKeys = ByteKeyTable(capacity: 1 << 16)
-    var orderKeys = ByteKeyTable(capacity: 1 << 16)
-    static let ignoredLine: Int32 = -1
+    /// (order_id, line_no) → used line index or `OrderLineIndex.ignored`; order_id → order index.
+    var orderLines = OrderLineIndex()
     var asOf = Day(rawValue: 0)
 
     /// Interned strings that repeat on every row (service levels, carriers, reason codes).
@@ -81,19 +79,5 @@ struct IngestRun {
         let (v, inserted) = interned.insert(b, value: Int32(internedStrings.count))
         if inserted { internedStrings.append(String(decoding: b, as: UTF8.self)) }
         return internedStrings[Int(v)]
-    }
-
-    /// The key of an order line: order_id, a unit separator, line_no without leading zeros (SAP pads
-    /// POSNR to `000010` in one export and not in another).
-    /// - Parameter key: reused between rows so that building a key allocates nothing.
-    static func lineKey(_ key: inout [UInt8], _ orderID: UnsafeBufferPointer<UInt8>, _ lineNo: UnsafeBufferPointer<UInt8>) {
-        key.removeAll(keepingCapacity: true)
-        key.append(contentsOf: orderID)
-        key.append(0x1F)
-        var s = 0
-        var allDigits = true
-        for b in lineNo where b &- 48 > 9 { allDigits = false; break }
-        if allDigits { while s < lineNo.count - 1, lineNo[s] == UInt8(ascii: "0") { s += 1 } }
-        key.append(contentsOf: UnsafeBufferPointer(rebasing: lineNo[s...]))
     }
 }

@@ -8,9 +8,12 @@ enum RowOutcome { case used, ignored }
 /// header to the canonical columns, counts every row into `FileStats`, and gives typed, validating
 /// access to the current row's fields.
 ///
+/// A class rather than a struct: the row accessors are called several times per row, and on a struct
+/// held in a `var` each call copied the whole scan (and retained its references).
+///
 /// Accessors throw a `Rejection` so that a row's checks read top to bottom and the first failing
 /// check names the reason.
-struct SourceScan {
+final class SourceScan {
     let source: SourceName
     let files: [SourceFile]
     let dialect: CSVDialect
@@ -48,7 +51,7 @@ struct SourceScan {
 
     /// Checks that every file opens and has every required column, without reading data rows.
     static func checkHeaders(source: SourceName, files: [SourceFile], config: Config, logger: Logger) -> [Diagnostic] {
-        var scan = SourceScan(source: source, files: files, config: config, logger: logger)
+        let scan = SourceScan(source: source, files: files, config: config, logger: logger)
         var problems: [Diagnostic] = []
         for k in files.indices {
             scan.problems = []
@@ -59,7 +62,7 @@ struct SourceScan {
     }
 
     /// Opens file `k` and maps its header; `false` (with a problem recorded) when it cannot be used.
-    private mutating func open(_ k: Int) -> Bool {
+    private func open(_ k: Int) -> Bool {
         let file = files[k]
         reader = nil
         do throws(CSVReader.Failure) {
@@ -112,7 +115,7 @@ struct SourceScan {
 
     /// Moves to the next data row that has the right number of fields (rejecting those that do not);
     /// `false` after the last file.
-    mutating func next() -> Bool {
+    func next() -> Bool {
         while true {
             if let r = reader {
                 do throws(CSVReader.Failure) {
@@ -148,14 +151,14 @@ struct SourceScan {
     }
 
     /// Counts the current row as used or ignored.
-    mutating func count(_ outcome: RowOutcome) {
+    func count(_ outcome: RowOutcome) {
         if outcome == .ignored { stats[fileIndex].ignoredAfterAsOf += 1 }
     }
 
     /// Counts the current row as rejected.
-    mutating func count(_ row: RejectedRow) { count(row.rejection) }
+    func count(_ row: RejectedRow) { count(row.rejection) }
 
-    private mutating func count(_ rejection: Rejection) {
+    private func count(_ rejection: Rejection) {
         stats[fileIndex].rejected += 1
         rejections.append(rejection)
     }

@@ -39,6 +39,7 @@ import ScorecardCore
       forecast:
         date_format: M/d/yy
         decimal: "."
+        thousands: ","
     """
 
     @Test func readsEveryKey() throws {
@@ -71,6 +72,7 @@ import ScorecardCore
         #expect(c.sources[.orders]?.columns == ["order_id": "VBELN", "line_no": "POSNR"])
         #expect(c.dialect(for: .forecast).dateFormat == "M/d/yy")
         #expect(c.dialect(for: .forecast).decimal == UInt8(ascii: "."))
+        #expect(c.dialect(for: .forecast).thousands == UInt8(ascii: ","))
         #expect(c.dialect(for: .products) == c.csv)
     }
 
@@ -136,5 +138,20 @@ import ScorecardCore
         #expect(throws: ConfigError.self) { try ConfigLoader.parse("title: [a]\n", file: "s.yml") }
         #expect(throws: ConfigError.self) { try ConfigLoader.parse("email:\n  to: {a: b}\n", file: "s.yml") }
         #expect(throws: ConfigError.self) { try ConfigLoader.parse("targets:\n  promo_fill_rate: true\n", file: "s.yml") }
+    }
+}
+
+extension ConfigLoaderTests {
+    @Test func decimalAndThousandsMustDiffer() {
+        #expect(throws: ConfigError.self) { try ConfigLoader.parse("csv:\n  decimal: \",\"\n  thousands: \",\"\n", file: "s.yml") }
+        #expect(throws: ConfigError.self) { try ConfigLoader.parse("csv:\n  thousands: \".\"\n", file: "s.yml") }
+        // Overriding decimal per source resolves the clash for that source only, so csv: still clashes
+        // for every other source.
+        #expect(throws: ConfigError.self) {
+            try ConfigLoader.parse("csv:\n  thousands: \".\"\nsources:\n  orders:\n    decimal: \",\"\n", file: "s.yml")
+        }
+        #expect(throws: Never.self) {
+            try ConfigLoader.parse("csv:\n  decimal: \",\"\n  thousands: \".\"\n", file: "s.yml")
+        }
     }
 }
