@@ -48,6 +48,12 @@ struct DatePattern: Sendable, Equatable {
 
     /// The date a trimmed value holds, or `nil`.
     func parse(_ p: UnsafeBufferPointer<UInt8>) -> Day? {
+        var cache = MonthCache()
+        return parse(p, cache: &cache)
+    }
+
+    /// The date a trimmed value holds, or `nil`, remembering the month in `cache` for the next call.
+    func parse(_ p: UnsafeBufferPointer<UInt8>, cache: inout MonthCache) -> Day? {
         var i = 0
         let n = p.count
         var year = -1, month = -1, day = -1
@@ -82,6 +88,24 @@ struct DatePattern: Sendable, Equatable {
             let c = p[i]
             guard c == UInt8(ascii: " ") || c == UInt8(ascii: "T") || c == UInt8(ascii: "t") else { return nil }
         }
+        return DatePattern.day(year: year, month: month, day: day, cache: &cache)
+    }
+
+    /// The first day and length of the month a parse last saw: dates in an export cluster, so most
+    /// parses skip the calendar arithmetic. Each reader keeps its own.
+    struct MonthCache {
+        var year = -1, month = -1, days = 0
+        var first: Int32 = 0
+    }
+
+    /// `Day(year:month:day:)` through `cache`.
+    @inline(__always)
+    private static func day(year: Int, month: Int, day: Int, cache: inout MonthCache) -> Day? {
+        if cache.year == year, cache.month == month {
+            return day >= 1 && day <= cache.days ? Day(rawValue: cache.first + Int32(day - 1)) : nil
+        }
+        guard let first = Day(year: year, month: month, day: 1) else { return nil }
+        cache = MonthCache(year: year, month: month, days: Day.daysInMonth(year: year, month: month), first: first.rawValue)
         return Day(year: year, month: month, day: day)
     }
 

@@ -35,6 +35,10 @@ final class SourceScan {
     private(set) var rejections: [Rejection] = []
     /// Fatal problems: invalid encoding, unterminated quote, unreadable file, missing columns.
     private(set) var problems: [Diagnostic] = []
+    /// The current row's value per canonical column, gathered once per row: the accessors read it
+    /// through a constant pointer, without reference counting or exclusivity checks.
+    private let row: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>
+    private let monthCache: UnsafeMutablePointer<DatePattern.MonthCache>
 
     init(source: SourceName, files: [SourceFile], config: Config, logger: Logger) {
         self.source = source
@@ -47,6 +51,16 @@ final class SourceScan {
         // The config loader has checked the pattern; the default is the fallback for a Config built in code.
         dates = DatePattern(dialect.dateFormat) ?? DatePattern("yyyy-MM-dd")!
         self.logger = logger
+        row = .allocate(capacity: canonical.count)
+        row.initialize(repeating: UnsafeBufferPointer(start: nil, count: 0), count: canonical.count)
+        // One per column: order_date and requested_date lie in different months often enough.
+        monthCache = .allocate(capacity: canonical.count)
+        monthCache.initialize(repeating: DatePattern.MonthCache(), count: canonical.count)
+    }
+
+    deinit {
+        row.deallocate()
+        monthCache.deallocate()
     }
 
     /// Checks that every file opens and has every required column, without reading data rows.
@@ -121,7 +135,13 @@ final class SourceScan {
                 do throws(CSVReader.Failure) {
                     while try r.next() {
                         stats[fileIndex].rows += 1
-                        if r.fieldCount == headerCount || fieldCountIsHarmless(r) { return true }
+                        if r.fieldCount == headerCount || fieldCountIsHarmless(r) {
+                            for c in 0..<canonical.count {
+                                let i = columnIndex[c]
+                                row[c] = i >= 0 ? r.field(i) : UnsafeBufferPointer(start: nil, count: 0)
+                            }
+                            return true
+                        }
                         let rejection = Rejection(
                             location: SourceLocation(file: files[fileIndex].display, line: r.line, source: source),
                             reason: .wrongFieldCount, detail: "\(r.fieldCount) fields, the header has \(headerCount)")
@@ -170,11 +190,7 @@ final class SourceScan {
 
     /// The trimmed bytes of canonical column `c` (empty when an optional column is absent).
     @inline(__always)
-    func bytes(_ c: Int) -> UnsafeBufferPointer<UInt8> {
-        let i = columnIndex[c]
-        guard i >= 0, let r = reader else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return r.field(i)
-    }
+    func bytes(_ c: Int) -> UnsafeBufferPointer<UInt8> { row[c] }
 
     func string(_ c: Int) -> String { String(decoding: bytes(c), as: UTF8.self) }
 
@@ -205,7 +221,7 @@ final class SourceScan {
     @inline(__always)
     func date(_ c: Int) throws(RejectedRow) -> Day {
         let b = try text(c)
-        guard let d = dates.parse(b) else { throw reject(.badDate, c) }
+        guard let d = dates.parse(b, cache: &monthCache[c]) else { throw reject(.badDate, c) }
         return d
     }
 

@@ -33,12 +33,27 @@ func fileSize(_ path: String) -> Double {
     return n / 1_000_000
 }
 
+/// CPU seconds (user + system) this process has used: on a shared machine the wall clock also counts
+/// time spent waiting for a core, and the target is throughput on one core.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return s(usage.ru_utime) + s(usage.ru_stime)
+}
+
 func measure(_ label: String, megabytes: Double, _ body: () throws -> String) rethrows {
     let start = DispatchTime.now().uptimeNanoseconds
+    let cpuStart = cpuSeconds()
     let note = try body()
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    let line = String(format: "%-34@ %8.1f MB/s  %6.2f s  peak RSS %7.1f MiB  (%@)",
-                      label as NSString, megabytes / seconds, seconds, peakRSSMiB(), note as NSString)
+    let cpu = cpuSeconds() - cpuStart
+    let line = String(format: "%-36@ %7.1f MB/s per CPU-second (%6.2f s CPU, %6.2f s wall, %7.1f MB/s wall)  peak RSS %7.1f MiB  (%@)",
+                      label as NSString, megabytes / cpu, cpu, seconds, megabytes / seconds, peakRSSMiB(), note as NSString)
     print(line)
 }
 
