@@ -20,7 +20,7 @@ import ScorecardCore
 /// Dialect: any single-byte delimiter; quotes open a field only at its start (after spaces), `""` inside
 /// quotes is a quote, delimiters and line breaks inside quotes are data; LF, CRLF (and a lone CR) end a
 /// record; the final line break is optional; a UTF-8 byte-order mark is skipped; windows-1252 input is
-/// transcoded to UTF-8 chunk by chunk; values are trimmed of spaces and tabs; empty lines are skipped.
+/// transcoded to UTF-8 chunk by chunk; values are trimmed of white space; empty lines are skipped.
 final class CSVReader {
     enum Failure: Error, Equatable {
         case cannotOpen(String)
@@ -220,8 +220,20 @@ final class CSVReader {
             }
             e = w
         }
-        while s < e, b[s] == 32 || b[s] == 9 { s += 1 }
-        while e > s, b[e - 1] == 32 || b[e - 1] == 9 { e -= 1 }
+        // White space: ASCII space, tab, line breaks, vertical tab, form feed, and the no-break space
+        // (U+00A0) that spreadsheet exports leave around values.
+        while s < e {
+            let c = b[s]
+            if c == 32 || (c >= 9 && c <= 13) { s += 1; continue }
+            if c == 0xC2, s + 1 < e, b[s + 1] == 0xA0 { s += 2; continue }
+            break
+        }
+        while e > s {
+            let c = b[e - 1]
+            if c == 32 || (c >= 9 && c <= 13) { e -= 1; continue }
+            if c == 0xA0, e - 2 >= s, b[e - 2] == 0xC2 { e -= 2; continue }
+            break
+        }
         starts[f] = s
         ends[f] = e
     }

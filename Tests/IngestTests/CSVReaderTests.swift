@@ -87,3 +87,9 @@ import ScorecardCore
         #expect(try Self.read(Array("x\nGroß 😀\n".utf8)).map(\.1) == [["x"], ["Groß 😀"]])
     }
 }
+
+extension CSVReaderTests {
+    @Test func trimsNoBreakSpacesAndLineBreaksInsideQuotes() throws {
+        #expect(try Self.read(Array("a,b\n\u{A0}12\u{A0},\"x\n\"\n".utf8)).map(\.1) == [["a", "b"], ["12", "x"]])
+    }
+}
