@@ -37,14 +37,28 @@ struct ByteKeyTable {
 
     @inline(__always)
     private static func hash(_ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        // FNV-1a over 8 bytes at a time would be faster, but keys are short; a final mix spreads the
-        // low bits over the mask.
-        var h: UInt32 = 2_166_136_261
-        for b in p { h = (h ^ UInt32(b)) &* 16_777_619 }
-        h ^= h >> 15
-        h = h &* 0x2C1B_3C6D
-        h ^= h >> 12
-        return h
+        // Eight bytes per multiply (keys are ids of 5–20 bytes), then a final mix so that the low bits
+        // used for the slot depend on every byte.
+        let n = p.count
+        var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(n)
+        guard let base = p.baseAddress else { return UInt32(truncatingIfNeeded: h) }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= n {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+            h ^= h >> 29
+            i += 8
+        }
+        if i < n {
+            var w: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n { w |= UInt64(base[i]) << shift; shift += 8; i += 1 }
+            h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
+        }
+        h ^= h >> 32
+        h = h &* 0xD6E8_FEB8_6659_FD93
+        h ^= h >> 32
+        return UInt32(truncatingIfNeeded: h)
     }
 
     /// The slot holding the key, or the empty slot where it would go.
@@ -67,8 +81,9 @@ struct ByteKeyTable {
     @inline(__always)
     private func equal(_ e: Entry, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard Int(e.length) == p.count else { return false }
-        guard let b = p.baseAddress else { return true }
-        return arena.withUnsafeBufferPointer { a in memcmp(a.baseAddress! + e.start, b, p.count) == 0 }
+        return arena.withUnsafeBufferPointer { a in
+            UnsafeBufferPointer(rebasing: a[e.start..<(e.start + p.count)]).bytesEqual(p)
+        }
     }
 
     /// The value stored for these bytes, or `nil`.

@@ -9,15 +9,18 @@ struct NumberParser: Sendable {
     let decimal: UInt8
     let thousands: UInt8?
 
+    /// 10^0 … 10^22, all exact in a `Double`; stored per parser because a static table is reached
+    /// through a lazy-initialisation check on every call.
+    private let powers: [Double]
+
     init(decimal: UInt8, thousands: UInt8?) {
         self.decimal = decimal
         self.thousands = thousands
-    }
-
-    private static let powers: [Double] = (0...22).map { k in
-        var x = 1.0
-        for _ in 0..<k { x *= 10 }
-        return x
+        powers = (0...22).map { k in
+            var x = 1.0
+            for _ in 0..<k { x *= 10 }
+            return x
+        }
     }
 
     /// The value of a trimmed, non-empty field, or `nil` when it is not a number.
@@ -68,7 +71,7 @@ struct NumberParser: Sendable {
         }
         guard digits > 0 else { return nil }
         if mantissa <= 1 << 53, fraction <= 22 {
-            let v = Double(mantissa) / NumberParser.powers[fraction]
+            let v = Double(mantissa) / powers[fraction]
             return negative ? -v : v
         }
         return slowParse(p)

@@ -54,10 +54,7 @@ struct OrderLineIndex {
 
     @inline(__always)
     private mutating func slot(_ orderID: UnsafeBufferPointer<UInt8>, create: Bool) -> Int32? {
-        if lastSlot >= 0, lastOrderID.count == orderID.count,
-           lastOrderID.withUnsafeBufferPointer({ $0.count == 0 || memcmp($0.baseAddress!, orderID.baseAddress!, $0.count) == 0 }) {
-            return lastSlot
-        }
+        if lastSlot >= 0, lastOrderID.withUnsafeBufferPointer({ $0.bytesEqual(orderID) }) { return lastSlot }
         let s: Int32
         if create {
             let (v, inserted) = orders.insert(orderID, value: Int32(usedOrder.count))
