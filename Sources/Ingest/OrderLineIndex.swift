@@ -23,10 +23,14 @@ struct OrderLineIndex {
     private var usedOrder: [Int32] = []
     /// Per order slot: its most recently added line entry, or -1.
     private var lastLine: [Int32] = []
-    /// Per line entry: normalized line number, the previous entry of the same order, the line value.
-    private var lineKey: [UInt64] = []
-    private var previous: [Int32] = []
-    private var value: [Int32] = []
+    /// One per line: normalized line number, the previous entry of the same order, the line value.
+    private struct Line {
+        var key: UInt64
+        var previous: Int32
+        var value: Int32
+    }
+
+    private var lines: [Line] = []
     /// line_no values that are not plain numbers.
     private var lineNames = ByteKeyTable()
     /// The order id of the previous call and its slot, to skip hashing while it repeats.
@@ -74,8 +78,9 @@ struct OrderLineIndex {
     private func entry(slot: Int32, key: UInt64) -> Int32? {
         var e = lastLine[Int(slot)]
         while e >= 0 {
-            if lineKey[Int(e)] == key { return e }
-            e = previous[Int(e)]
+            let line = lines[Int(e)]
+            if line.key == key { return e }
+            e = line.previous
         }
         return nil
     }
@@ -85,10 +90,8 @@ struct OrderLineIndex {
     mutating func insert(order orderID: UnsafeBufferPointer<UInt8>, line lineNo: UnsafeBufferPointer<UInt8>, value line: Int32) -> Int32? {
         guard let s = slot(orderID, create: true), let key = normalize(lineNo, create: true) else { return nil }
         if entry(slot: s, key: key) != nil { return nil }
-        lineKey.append(key)
-        previous.append(lastLine[Int(s)])
-        value.append(line)
-        lastLine[Int(s)] = Int32(value.count - 1)
+        lines.append(Line(key: key, previous: lastLine[Int(s)], value: line))
+        lastLine[Int(s)] = Int32(lines.count - 1)
         return s
     }
 
@@ -105,7 +108,7 @@ struct OrderLineIndex {
     mutating func find(order orderID: UnsafeBufferPointer<UInt8>, line lineNo: UnsafeBufferPointer<UInt8>) -> Int32? {
         guard let s = slot(orderID, create: false), let key = normalize(lineNo, create: false),
               let e = entry(slot: s, key: key) else { return nil }
-        return value[Int(e)]
+        return lines[Int(e)].value
     }
 
     /// The used-order index of an order id, or `nil` when it has no used line.
