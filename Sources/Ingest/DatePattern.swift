@@ -48,12 +48,11 @@ struct DatePattern: Sendable, Equatable {
 
     /// The date a trimmed value holds, or `nil`.
     func parse(_ p: UnsafeBufferPointer<UInt8>) -> Day? {
-        var cache = MonthCache()
-        return parse(p, cache: &cache)
+        parse(p, months: MonthTable())
     }
 
-    /// The date a trimmed value holds, or `nil`, remembering the month in `cache` for the next call.
-    func parse(_ p: UnsafeBufferPointer<UInt8>, cache: inout MonthCache) -> Day? {
+    /// The date a trimmed value holds, or `nil`, with the month starts looked up in `months`.
+    func parse(_ p: UnsafeBufferPointer<UInt8>, months: MonthTable) -> Day? {
         var i = 0
         let n = p.count
         var year = -1, month = -1, day = -1
@@ -88,25 +87,35 @@ struct DatePattern: Sendable, Equatable {
             let c = p[i]
             guard c == UInt8(ascii: " ") || c == UInt8(ascii: "T") || c == UInt8(ascii: "t") else { return nil }
         }
-        return DatePattern.day(year: year, month: month, day: day, cache: &cache)
+        return months.day(year: year, month: month, day: day)
     }
 
-    /// The first day and length of the month a parse last saw: dates in an export cluster, so most
-    /// parses skip the calendar arithmetic. Each reader keeps its own.
-    struct MonthCache {
-        var year = -1, month = -1, days = 0
-        var first: Int32 = 0
-    }
+    /// The first day of every month from 1970 to 2099 (and of January 2100), so that turning a parsed
+    /// year, month and day into a `Day` is a lookup and an addition; other years take the arithmetic.
+    struct MonthTable: Sendable {
+        static let firstYear = 1970, years = 130
+        let starts: [Int32]
 
-    /// `Day(year:month:day:)` through `cache`.
-    @inline(__always)
-    private static func day(year: Int, month: Int, day: Int, cache: inout MonthCache) -> Day? {
-        if cache.year == year, cache.month == month {
-            return day >= 1 && day <= cache.days ? Day(rawValue: cache.first + Int32(day - 1)) : nil
+        init() {
+            var s: [Int32] = []
+            s.reserveCapacity(MonthTable.years * 12 + 1)
+            for y in MonthTable.firstYear..<(MonthTable.firstYear + MonthTable.years) {
+                for m in 1...12 { s.append(Day(year: y, month: m, day: 1)!.rawValue) }
+            }
+            s.append(Day(year: MonthTable.firstYear + MonthTable.years, month: 1, day: 1)!.rawValue)
+            starts = s
         }
-        guard let first = Day(year: year, month: month, day: 1) else { return nil }
-        cache = MonthCache(year: year, month: month, days: Day.daysInMonth(year: year, month: month), first: first.rawValue)
-        return Day(year: year, month: month, day: day)
+
+        @inline(__always)
+        func day(year: Int, month: Int, day: Int) -> Day? {
+            let k = (year &- MonthTable.firstYear) &* 12 &+ month &- 1
+            guard year >= MonthTable.firstYear, year < MonthTable.firstYear + MonthTable.years, month >= 1, month <= 12 else {
+                return Day(year: year, month: month, day: day)
+            }
+            let first = starts[k]
+            guard day >= 1, day <= Int(starts[k + 1] - first) else { return nil }
+            return Day(rawValue: first + Int32(day - 1))
+        }
     }
 
     private static let fullNames: [[UInt8]] = ["january", "february", "march", "april", "may", "june", "july",

@@ -38,7 +38,7 @@ final class SourceScan {
     /// The current row's value per canonical column, gathered once per row: the accessors read it
     /// through a constant pointer, without reference counting or exclusivity checks.
     private let row: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>
-    private let monthCache: UnsafeMutablePointer<DatePattern.MonthCache>
+    private let months = DatePattern.MonthTable()
 
     init(source: SourceName, files: [SourceFile], config: Config, logger: Logger) {
         self.source = source
@@ -53,15 +53,9 @@ final class SourceScan {
         self.logger = logger
         row = .allocate(capacity: canonical.count)
         row.initialize(repeating: UnsafeBufferPointer(start: nil, count: 0), count: canonical.count)
-        // One per column: order_date and requested_date lie in different months often enough.
-        monthCache = .allocate(capacity: canonical.count)
-        monthCache.initialize(repeating: DatePattern.MonthCache(), count: canonical.count)
     }
 
-    deinit {
-        row.deallocate()
-        monthCache.deallocate()
-    }
+    deinit { row.deallocate() }
 
     /// Checks that every file opens and has every required column, without reading data rows.
     static func checkHeaders(source: SourceName, files: [SourceFile], config: Config, logger: Logger) -> [Diagnostic] {
@@ -221,7 +215,7 @@ final class SourceScan {
     @inline(__always)
     func date(_ c: Int) throws(RejectedRow) -> Day {
         let b = try text(c)
-        guard let d = dates.parse(b, cache: &monthCache[c]) else { throw reject(.badDate, c) }
+        guard let d = dates.parse(b, months: months) else { throw reject(.badDate, c) }
         return d
     }
 
