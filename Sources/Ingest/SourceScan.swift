@@ -26,6 +26,11 @@ final class SourceScan {
 
     private var fileIndex = -1
     private var reader: CSVReader?
+    /// `reader` again, for the per-row path to use without reference counting.
+    private var current: Unmanaged<CSVReader>?
+    /// Rows of the open file, added to its `FileStats` when it is done (one counter, not an array
+    /// element, on the per-row path).
+    private var rowsInFile = 0
     private var headerCount = 0
     /// Field index per canonical column; -1 when an optional column is absent.
     private var columnIndex: [Int] = []
@@ -73,6 +78,7 @@ final class SourceScan {
     private func open(_ k: Int) -> Bool {
         let file = files[k]
         reader = nil
+        current = nil
         do throws(CSVReader.Failure) {
             let r = try CSVReader(path: file.path, delimiter: dialect.delimiter, encoding: dialect.encoding)
             guard try r.next() else {
@@ -103,6 +109,7 @@ final class SourceScan {
             columnIndex = index
             headerCount = r.fieldCount
             reader = r
+            current = Unmanaged.passUnretained(r)
             return true
         } catch {
             problems.append(failure(error, file))
@@ -125,25 +132,12 @@ final class SourceScan {
     /// `false` after the last file.
     func next() -> Bool {
         while true {
-            if let r = reader {
-                do throws(CSVReader.Failure) {
-                    while try r.next() {
-                        stats[fileIndex].rows += 1
-                        if r.fieldCount == headerCount || fieldCountIsHarmless(r) {
-                            for c in 0..<canonical.count {
-                                let i = columnIndex[c]
-                                row[c] = i >= 0 ? r.field(i) : UnsafeBufferPointer(start: nil, count: 0)
-                            }
-                            return true
-                        }
-                        let rejection = Rejection(
-                            location: SourceLocation(file: files[fileIndex].display, line: r.line, source: source),
-                            reason: .wrongFieldCount, detail: "\(r.fieldCount) fields, the header has \(headerCount)")
-                        count(rejection)
-                    }
-                } catch {
-                    problems.append(failure(error, files[fileIndex]))
-                }
+            if let u = current {
+                // Borrowed without retaining it: this runs once per row.
+                if u._withUnsafeGuaranteedRef({ advance($0) }) { return true }
+                stats[fileIndex].rows += rowsInFile
+                rowsInFile = 0
+                current = nil
                 reader = nil
             }
             fileIndex += 1
@@ -152,6 +146,29 @@ final class SourceScan {
             logger.info("reading \(source) from \(files[fileIndex].display)")
             _ = open(fileIndex)
         }
+    }
+
+    /// Reads up to the next usable row of the open file; `false` at its end or on a fatal problem.
+    private func advance(_ r: CSVReader) -> Bool {
+        do throws(CSVReader.Failure) {
+            while try r.next() {
+                rowsInFile += 1
+                if r.fieldCount == headerCount || fieldCountIsHarmless(r) {
+                    for c in 0..<canonical.count {
+                        let i = columnIndex[c]
+                        row[c] = i >= 0 ? r.field(i) : UnsafeBufferPointer(start: nil, count: 0)
+                    }
+                    return true
+                }
+                let rejection = Rejection(
+                    location: SourceLocation(file: files[fileIndex].display, line: r.line, source: source),
+                    reason: .wrongFieldCount, detail: "\(r.fieldCount) fields, the header has \(headerCount)")
+                count(rejection)
+            }
+        } catch {
+            problems.append(failure(error, files[fileIndex]))
+        }
+        return false
     }
 
     /// Extra fields that are all empty (a trailing delimiter), or missing fields that no required column
