@@ -10,8 +10,10 @@ import ScorecardCore
 /// A streaming RFC 4180 reader over a file's bytes.
 ///
 /// Why hand-written rather than a CSV library: exports reach tens of millions of rows, and the libraries
-/// available (CSV.swift, SwiftCSV) build a `String` per field (SwiftCSV loads the whole file first), which
-/// costs several times the parsing itself (see Benchmarks/). This reader reads the file in large chunks
+/// available (CSV.swift, SwiftCSV) build a `String` per field (SwiftCSV loads the whole file first): on a
+/// 200 MB orders export CSV.swift 2.5.2 tokenizes about 20 MB/s, this reader about 1 GB/s, and the whole
+/// of orders ingestion (numbers, dates, keys, validation) runs above 200 MB/s on one core
+/// (Benchmarks/run-reader.sh). This reader reads the file in large chunks
 /// with `read(2)`, tokenizes bytes, and exposes each field as a byte range into its buffer, so numbers,
 /// dates and keys are parsed from bytes and a `String` is made only for values that are kept. It also
 /// knows the physical line each record starts on, which rejections must name, and reports the two
