@@ -8,6 +8,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "scorecard", targets: ["scorecard"]),
+        // For the reader benchmark in Benchmarks/ (a separate package, so the main build stays lean).
+        .library(name: "Ingest", targets: ["Ingest"]),
+        .library(name: "ScorecardCore", targets: ["ScorecardCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -80,7 +83,11 @@ let package = Package(
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["EmbedTemplatesTool"]),
 
         .testTarget(name: "ScorecardCoreTests", dependencies: ["ScorecardCore"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "ScorecardCore"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "IngestTests",
+            dependencies: ["Ingest", "ScorecardCore", .product(name: "Logging", package: "swift-log")],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "ScorecardCore", "Ingest"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Metrics", "ScorecardCore"], exclude: ["Golden"]),
         .testTarget(name: "ValidateTests", dependencies: ["Validate", "ScorecardCore"]),

@@ -22,7 +22,26 @@ public struct Ingestor: Sendable {
     /// - Returns: rows read, rejected and ignored per source and file, every rejection, the as-of date.
     /// - Throws: `IngestFailure` (a user error: exit 2) listing every fatal problem.
     public func run<Sink: RecordSink>(into sink: inout Sink) throws(IngestFailure) -> IngestSummary {
-        throw IngestFailure(diagnostics: [Diagnostic("ingestion is not implemented yet")])
+        // Find every source and check every header first, so that all such problems are reported at once
+        // and nothing is streamed from a build that cannot succeed.
+        var files: [SourceName: [SourceFile]] = [:]
+        var problems: [Diagnostic] = []
+        for source in SourceName.allCases {
+            let (found, lookedFor) = SourceLocator.locate(source, config: config, dataDirectory: dataDirectory)
+            if found.isEmpty {
+                if source.isRequired {
+                    problems.append(Diagnostic("required source \(source) is missing: looked for \(lookedFor)",
+                                               at: SourceLocation(file: lookedFor.split(separator: " ").first.map(String.init) ?? lookedFor, source: source)))
+                }
+                continue
+            }
+            files[source] = found
+            problems += SourceScan.checkHeaders(source: source, files: found, config: config, logger: logger)
+        }
+        if !problems.isEmpty { throw IngestFailure(diagnostics: problems) }
+
+        var run = IngestRun(config: config, files: files, logger: logger)
+        return try run.run(into: &sink)
     }
 }
 

@@ -1,0 +1,222 @@
+import ScorecardCore
+import Yams
+
+/// Walks the YAML node tree of `scorecard.yml` into a `Config`, collecting every problem with its key
+/// path and line instead of stopping at the first.
+struct ConfigWalker {
+    let file: String
+    private(set) var problems: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    mutating func read(_ root: Node?) -> Config {
+        var config = Config()
+        guard let root, !isNull(root) else { return config }
+        guard let map = mapping(root, path: "(top level)") else { return config }
+        for (keyNode, value) in map {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "data": if let v = string(value, path: key) { config.data = v }
+            case "out": if let v = string(value, path: key) { config.out = v }
+            case "as_of":
+                if isNull(value) { config.asOf = nil; break }
+                if let v = string(value, path: key) {
+                    if let d = Day(iso: v) { config.asOf = d } else { problem("as_of must be a date YYYY-MM-DD, got \"\(v)\"", value) }
+                }
+            case "base_url": config.baseURL = optionalString(value, path: key)
+            case "title": if let v = string(value, path: key) { config.title = v }
+            case "currency": config.currency = optionalString(value, path: key)
+            case "targets": readTargets(value, into: &config.targets)
+            case "freight":
+                for (k, v) in mapping(value, path: key) ?? [] {
+                    let name = k.string ?? ""
+                    if name == "emergency_service_levels" {
+                        if let list = stringList(v, path: "freight.\(name)") { config.freight.emergencyServiceLevels = list }
+                    } else { unknownKey("freight.\(name)", k) }
+                }
+            case "readiness":
+                for (k, v) in mapping(value, path: key) ?? [] {
+                    let name = k.string ?? ""
+                    if name == "horizon_days" {
+                        if let n = int(v, path: "readiness.\(name)") {
+                            if n >= 0 { config.readiness.horizonDays = n } else { problem("readiness.horizon_days must not be negative", v) }
+                        }
+                    } else { unknownKey("readiness.\(name)", k) }
+                }
+            case "email":
+                for (k, v) in mapping(value, path: key) ?? [] {
+                    let name = k.string ?? ""
+                    switch name {
+                    case "from": config.email.from = optionalString(v, path: "email.from")
+                    case "to":
+                        // A single address is accepted as well as a list.
+                        if v.scalar != nil, !isNull(v), let s = v.string { config.email.to = [s] }
+                        else if isNull(v) { config.email.to = [] }
+                        else if let list = stringList(v, path: "email.to") { config.email.to = list }
+                    default: unknownKey("email.\(name)", k)
+                    }
+                }
+            case "csv": readDialect(value, path: "csv", into: &config.csv)
+            case "sources": readSources(value, into: &config)
+            default: unknownKey(key, keyNode)
+            }
+        }
+        // A separator that is both decimal and thousands would make every number ambiguous.
+        for source in SourceName.allCases {
+            let d = config.dialect(for: source)
+            if d.thousands == d.decimal {
+                let path = config.sources[source].map { _ in "sources.\(source)" } ?? "csv"
+                let message = "\(path): decimal and thousands are both \"\(Character(Unicode.Scalar(d.decimal)))\""
+                if !problems.contains(where: { $0.message == message }) {
+                    problems.append(Diagnostic(message, at: SourceLocation(file: file)))
+                }
+            }
+        }
+        return config
+    }
+
+    private mutating func readTargets(_ node: Node, into t: inout Config.Targets) {
+        for (k, v) in mapping(node, path: "targets") ?? [] {
+            let name = k.string ?? ""
+            let path = "targets.\(name)"
+            switch name {
+            case "promo_fill_rate": if let x = share(v, path: path) { t.promoFillRate = x }
+            case "stockout_campaign_share": if let x = share(v, path: path) { t.stockoutCampaignShare = x }
+            case "max_rejected_share": if let x = share(v, path: path) { t.maxRejectedShare = x }
+            default: unknownKey(path, k)
+            }
+        }
+    }
+
+    /// The `csv:` defaults; the same keys are accepted per source.
+    private mutating func readDialect(_ node: Node, path: String, into d: inout CSVDialect) {
+        var o = SourceConfig()
+        for (k, v) in mapping(node, path: path) ?? [] {
+            let name = k.string ?? ""
+            if !readDialectKey(name, v, keyNode: k, path: path, into: &o) { unknownKey("\(path).\(name)", k) }
+        }
+        if let v = o.delimiter { d.delimiter = v }
+        if let v = o.decimal { d.decimal = v }
+        if let v = o.thousands { d.thousands = v }
+        if let v = o.dateFormat { d.dateFormat = v }
+        if let v = o.encoding { d.encoding = v }
+    }
+
+    /// Reads one dialect key into `o`; `false` when `name` is not a dialect key.
+    private mutating func readDialectKey(_ name: String, _ v: Node, keyNode: Node, path: String, into o: inout SourceConfig) -> Bool {
+        let p = "\(path).\(name)"
+        switch name {
+        case "delimiter":
+            guard let s = string(v, path: p) else { return true }
+            let b = Array((s == "\\t" ? "\t" : s).utf8)
+            if b.count == 1, b[0] < 0x80, b[0] != UInt8(ascii: "\""), b[0] != 10, b[0] != 13 { o.delimiter = b[0] }
+            else { problem("\(p) must be one ASCII character (or \"\\t\"), got \"\(s)\"", v) }
+        case "decimal":
+            guard let s = string(v, path: p) else { return true }
+            if s == "." || s == "," { o.decimal = UInt8(ascii: s == "." ? "." : ",") }
+            else { problem("\(p) must be \".\" or \",\", got \"\(s)\"", v) }
+        case "thousands":
+            if isNull(v) { o.thousands = .some(nil); return true }
+            guard let s = string(v, path: p) else { return true }
+            if [".", ",", " ", "'"].contains(s) { o.thousands = .some(Array(s.utf8)[0]) }
+            else { problem("\(p) must be null, \".\", \",\", \" \" or \"'\", got \"\(s)\"", v) }
+        case "date_format":
+            guard let s = string(v, path: p) else { return true }
+            if DatePattern(s) != nil { o.dateFormat = s }
+            else { problem("\(p) must hold a year (yyyy or yy), a month (MM, M or MMM) and a day (dd or d), got \"\(s)\"", v) }
+        case "encoding":
+            guard let s = string(v, path: p) else { return true }
+            switch s.lowercased() {
+            case "utf-8", "utf8": o.encoding = .utf8
+            case "windows-1252", "cp1252", "win-1252": o.encoding = .windows1252
+            default: problem("\(p) must be utf-8 or windows-1252, got \"\(s)\"", v)
+            }
+        default:
+            return false
+        }
+        return true
+    }
+
+    private mutating func readSources(_ node: Node, into config: inout Config) {
+        for (k, v) in mapping(node, path: "sources") ?? [] {
+            let name = k.string ?? ""
+            guard let source = SourceName(rawValue: name) else {
+                problem("unknown source sources.\(name) (known: \(SourceName.allCases.map(\.rawValue).joined(separator: ", ")))", k)
+                continue
+            }
+            var o = SourceConfig()
+            let path = "sources.\(name)"
+            for (sk, sv) in mapping(sv: v, path: path) ?? [] {
+                let key = sk.string ?? ""
+                switch key {
+                case "path": o.path = string(sv, path: "\(path).path")
+                case "columns":
+                    let known = Set(source.requiredColumns + source.optionalColumns)
+                    for (ck, cv) in mapping(cv: sv, path: "\(path).columns") ?? [] {
+                        let canonical = ck.string ?? ""
+                        guard known.contains(canonical) else {
+                            problem("unknown column \(path).columns.\(canonical) (\(name) has: \((source.requiredColumns + source.optionalColumns).joined(separator: ", ")))", ck)
+                            continue
+                        }
+                        if let header = string(cv, path: "\(path).columns.\(canonical)") {
+                            o.columns[canonical] = header.trimmingWhitespace
+                        }
+                    }
+                default:
+                    if !readDialectKey(key, sv, keyNode: sk, path: path, into: &o) { unknownKey("\(path).\(key)", sk) }
+                }
+            }
+            config.sources[source] = o
+        }
+    }
+
+    // MARK: typed access, each reporting a wrong type with the key path
+
+    private func isNull(_ n: Node) -> Bool { n.scalar != nil && n.null != nil }
+
+    private mutating func mapping(_ n: Node, path: String) -> [(Node, Node)]? {
+        if isNull(n) { return [] }
+        guard let m = n.mapping else { problem("\(path) must be a mapping", n); return nil }
+        return m.map { ($0.key, $0.value) }
+    }
+
+    private mutating func mapping(sv n: Node, path: String) -> [(Node, Node)]? { mapping(n, path: path) }
+    private mutating func mapping(cv n: Node, path: String) -> [(Node, Node)]? { mapping(n, path: path) }
+
+    private mutating func string(_ n: Node, path: String) -> String? {
+        guard n.scalar != nil, !isNull(n), let s = n.string else { problem("\(path) must be a string", n); return nil }
+        return s
+    }
+
+    private mutating func optionalString(_ n: Node, path: String) -> String? {
+        if isNull(n) { return nil }
+        return string(n, path: path)
+    }
+
+    private mutating func int(_ n: Node, path: String) -> Int? {
+        guard n.scalar != nil, let i = n.int else { problem("\(path) must be an integer", n); return nil }
+        return i
+    }
+
+    private mutating func share(_ n: Node, path: String) -> Double? {
+        guard n.scalar != nil, !isNull(n), n.bool == nil, let x = n.float, x.isFinite else { problem("\(path) must be a number", n); return nil }
+        guard x >= 0, x <= 1 else { problem("\(path) must be between 0 and 1, got \(x)", n); return nil }
+        return x
+    }
+
+    private mutating func stringList(_ n: Node, path: String) -> [String]? {
+        guard let seq = n.sequence else { problem("\(path) must be a list", n); return nil }
+        var out: [String] = []
+        for item in seq {
+            guard let s = string(item, path: "\(path)[]") else { return nil }
+            out.append(s)
+        }
+        return out
+    }
+
+    private mutating func unknownKey(_ path: String, _ n: Node) { problem("unknown key \(path)", n) }
+
+    private mutating func problem(_ message: String, _ n: Node) {
+        problems.append(Diagnostic(message, at: SourceLocation(file: file, line: n.mark?.line, column: n.mark?.column)))
+    }
+}

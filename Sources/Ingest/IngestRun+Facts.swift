@@ -1,0 +1,142 @@
+import ScorecardCore
+
+/// Deliveries, returns, freight, inventory and forecast: streamed, resolved against orders and
+/// products, and ignored when dated after the as-of date.
+extension IngestRun {
+    mutating func readDeliveries<Sink: RecordSink>(into sink: inout Sink) {
+        guard let scan = scan(.deliveries) else { return }
+        // Canonical columns: order_id, line_no, ship_date, qty_shipped, [delivery_id].
+        while scan.next() {
+            do throws(RejectedRow) {
+                let orderID = try scan.text(0)
+                let lineNo = try scan.text(1)
+                let ship = try scan.date(2)
+                let qty = try scan.number(3)
+                let line = try resolveLine(orderID, lineNo, scan)
+                if line == OrderLineIndex.ignored || ship > asOf {
+                    scan.count(.ignored)
+                } else {
+                    sink.delivery(DeliveryRecord(line: line, shipDate: ship, qtyShipped: qty))
+                    scan.count(.used)
+                }
+            } catch {
+                scan.count(error)
+            }
+        }
+        finish(scan)
+    }
+
+    mutating func readReturns<Sink: RecordSink>(into sink: inout Sink) {
+        guard let scan = scan(.returns) else { return }
+        // Canonical columns: order_id, line_no, return_date, qty_returned, [return_id], [reason_code].
+        while scan.next() {
+            do throws(RejectedRow) {
+                let orderID = try scan.text(0)
+                let lineNo = try scan.text(1)
+                let date = try scan.date(2)
+                let qty = try scan.number(3)
+                let line = try resolveLine(orderID, lineNo, scan)
+                if line == OrderLineIndex.ignored || date > asOf {
+                    scan.count(.ignored)
+                } else {
+                    let reason = scan.bytes(5)
+                    sink.returned(ReturnRecord(line: line, returnDate: date, qtyReturned: qty,
+                                               reasonCode: reason.isEmpty ? nil : intern(reason)))
+                    scan.count(.used)
+                }
+            } catch {
+                scan.count(error)
+            }
+        }
+        finish(scan)
+    }
+
+    /// The line index (or `OrderLineIndex.ignored`) of (order_id, line_no); a line that is not in orders rejects the row.
+    private mutating func resolveLine(_ orderID: UnsafeBufferPointer<UInt8>, _ lineNo: UnsafeBufferPointer<UInt8>,
+                                      _ scan: SourceScan) throws(RejectedRow) -> Int32 {
+        guard let line = orderLines.find(order: orderID, line: lineNo) else {
+            throw scan.reject(.unknownOrderLine, 0, "order_id \"\(scan.string(0))\" line_no \"\(scan.string(1))\" is not in orders")
+        }
+        return line
+    }
+
+    mutating func readFreight<Sink: RecordSink>(into sink: inout Sink) {
+        guard let scan = scan(.freight) else { return }
+        // Canonical columns: shipment_id, ship_date, service_level, cost, [order_id], [carrier].
+        while scan.next() {
+            do throws(RejectedRow) {
+                _ = try scan.text(0)
+                let ship = try scan.date(1)
+                let level = try scan.text(2)
+                let cost = try scan.number(3)
+                if ship > asOf {
+                    scan.count(.ignored)
+                } else {
+                    let orderID = scan.bytes(4)
+                    let carrier = scan.bytes(5)
+                    // An order id that is not an order (or only of ignored lines) is kept, unattributed.
+                    let order = orderID.isEmpty ? nil : orderLines.usedOrder(orderID)
+                    sink.freight(FreightRecord(shipDate: ship, serviceLevel: intern(level), cost: cost, order: order,
+                                               carrier: carrier.isEmpty ? nil : intern(carrier)))
+                    scan.count(.used)
+                }
+            } catch {
+                scan.count(error)
+            }
+        }
+        finish(scan)
+    }
+
+    mutating func readInventory<Sink: RecordSink>(into sink: inout Sink) {
+        guard let scan = scan(.inventory) else { return }
+        var seen = Set<InventoryKey>()
+        var locations = ByteKeyTable()
+        // Canonical columns: snapshot_date, sku, qty_on_hand, [location].
+        while scan.next() {
+            do throws(RejectedRow) {
+                let date = try scan.date(0)
+                let sku = try scan.text(1)
+                let qty = try scan.number(2)
+                guard let product = productKeys.find(sku) else { throw scan.reject(.unknownProduct, 1) }
+                // An absent location column reads as an empty location.
+                let location = locations.insert(scan.bytes(3), value: Int32(locations.count)).value
+                guard seen.insert(InventoryKey(date: date.rawValue, product: product, location: location)).inserted else {
+                    throw scan.reject(.duplicateKey, 1, "snapshot_date \(date) sku \"\(scan.string(1))\" location \"\(scan.string(3))\" appears on an earlier row")
+                }
+                if date > asOf {
+                    scan.count(.ignored)
+                } else {
+                    sink.inventory(InventoryRecord(snapshotDate: date, product: product, qtyOnHand: qty))
+                    scan.count(.used)
+                }
+            } catch {
+                scan.count(error)
+            }
+        }
+        finish(scan)
+    }
+
+    mutating func readForecast<Sink: RecordSink>(into sink: inout Sink) {
+        guard let scan = scan(.forecast) else { return }
+        var seen = Set<Int64>()
+        // Canonical columns: week_start, sku, forecast_units. Forecast rows are never ignored: they are
+        // about the future by nature.
+        while scan.next() {
+            do throws(RejectedRow) {
+                let week = try scan.date(0)
+                let sku = try scan.text(1)
+                let units = try scan.number(2)
+                if week.isoWeekday != 1 { throw scan.reject(.notMonday, 0, "week_start \(week) is not a Monday") }
+                guard let product = productKeys.find(sku) else { throw scan.reject(.unknownProduct, 1) }
+                guard seen.insert(Int64(week.rawValue) << 32 | Int64(UInt32(bitPattern: product))).inserted else {
+                    throw scan.reject(.duplicateKey, 0, "week_start \(week) sku \"\(scan.string(1))\" appears on an earlier row")
+                }
+                sink.forecast(ForecastRecord(weekStart: week, product: product, forecastUnits: units))
+                scan.count(.used)
+            } catch {
+                scan.count(error)
+            }
+        }
+        finish(scan)
+    }
+}

@@ -1,0 +1,51 @@
+import ScorecardCore
+
+/// Orders: streamed line by line; they fix the as-of date and the line and order indices that
+/// deliveries, returns and freight resolve against.
+extension IngestRun {
+    mutating func readOrders<Sink: RecordSink>(into sink: inout Sink) {
+        let explicitAsOf = config.asOf
+        var latest: Day?
+        var lineCount: Int32 = 0
+        if let scan = scan(.orders) {
+            // Canonical columns: order_id, line_no, order_date, requested_date, sku, qty_ordered, unit_price.
+            while scan.next() {
+                do throws(RejectedRow) {
+                    let orderID = try scan.text(0)
+                    let lineNo = try scan.text(1)
+                    let orderDate = try scan.date(2)
+                    let requested = try scan.date(3)
+                    let sku = try scan.text(4)
+                    let qty = try scan.number(5)
+                    let price = try scan.number(6)
+                    guard let product = productKeys.find(sku) else { throw scan.reject(.unknownProduct, 4) }
+                    // Without an explicit as-of date it is the latest order date, so no order is after it.
+                    let ignored = explicitAsOf.map { orderDate > $0 } ?? false
+                    guard let slot = orderLines.insert(order: orderID, line: lineNo, value: ignored ? OrderLineIndex.ignored : lineCount) else {
+                        throw scan.reject(.duplicateKey, 0, "order_id \"\(scan.string(0))\" line_no \"\(scan.string(1))\" appears on an earlier row")
+                    }
+                    if ignored {
+                        scan.count(.ignored)
+                    } else {
+                        let order = orderLines.useOrder(slot: slot)
+                        sink.orderLine(OrderLineRecord(line: lineCount, order: order, orderDate: orderDate, requestedDate: requested,
+                                                       product: product, qtyOrdered: qty, unitPrice: price))
+                        lineCount += 1
+                        if latest.map({ orderDate > $0 }) ?? true { latest = orderDate }
+                        scan.count(.used)
+                    }
+                } catch {
+                    scan.count(error)
+                }
+            }
+            finish(scan)
+        }
+        if let day = explicitAsOf ?? latest {
+            asOf = day
+        } else {
+            problems.append(Diagnostic("orders has no usable row to take the as-of date from; set as_of or --as-of",
+                                       at: SourceLocation(file: files[.orders]?.map(\.display).joined(separator: ", ") ?? "orders", source: .orders)))
+        }
+        sink.ordersComplete(asOf: asOf, lineCount: Int(lineCount), orderCount: Int(orderLines.usedOrderCount))
+    }
+}

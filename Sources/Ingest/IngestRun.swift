@@ -1,0 +1,83 @@
+import Logging
+import ScorecardCore
+
+/// The state of one ingestion: key tables that later sources resolve against, and what was counted.
+///
+/// Sources are read in `SourceName` order, so every reference a row makes is to a source already read.
+struct IngestRun {
+    let config: Config
+    let files: [SourceName: [SourceFile]]
+    let logger: Logger
+
+    var stats: [SourceStats] = []
+    var rejections: [Rejection] = []
+    var problems: [Diagnostic] = []
+
+    // Master data.
+    var products: [Product] = []
+    var productKeys = ByteKeyTable()
+    var categories: [String] = []
+    var categoryKeys = ByteKeyTable()
+    var campaigns: [Campaign] = []
+    var campaignKeys = ByteKeyTable()
+    var items: [CampaignItem] = []
+
+    /// (order_id, line_no) → used line index or `OrderLineIndex.ignored`; order_id → order index.
+    var orderLines = OrderLineIndex()
+    var asOf = Day(rawValue: 0)
+
+    /// Interned strings that repeat on every row (service levels, carriers, reason codes).
+    var interned = ByteKeyTable()
+    var internedStrings: [String] = []
+
+    init(config: Config, files: [SourceName: [SourceFile]], logger: Logger) {
+        self.config = config
+        self.files = files
+        self.logger = logger
+    }
+
+    mutating func run<Sink: RecordSink>(into sink: inout Sink) throws(IngestFailure) -> IngestSummary {
+        readProducts()
+        readCampaigns()
+        readCampaignItems()
+        sink.master(MasterData(products: products, categories: categories, campaigns: campaigns, items: items,
+                               present: Set(files.keys)))
+        readOrders(into: &sink)
+        readDeliveries(into: &sink)
+        readReturns(into: &sink)
+        readFreight(into: &sink)
+        readInventory(into: &sink)
+        readForecast(into: &sink)
+
+        let share = config.targets.maxRejectedShare
+        for s in stats where s.rows > 0 && Double(s.rejected) / Double(s.rows) > share {
+            problems.append(Diagnostic(
+                "\(s.source) rejected \(s.rejected) of \(s.rows) rows, more than max_rejected_share \(share); see the rejected rows listed above",
+                at: SourceLocation(file: s.files.map(\.path).joined(separator: ", "), source: s.source)))
+        }
+        if !problems.isEmpty {
+            throw IngestFailure(diagnostics: problems)
+        }
+        return IngestSummary(asOf: asOf, sources: stats, rejections: rejections)
+    }
+
+    /// Starts reading `source`, or `nil` when it is absent.
+    func scan(_ source: SourceName) -> SourceScan? {
+        guard let f = files[source] else { return nil }
+        return SourceScan(source: source, files: f, config: config, logger: logger)
+    }
+
+    /// Records what a finished scan counted.
+    mutating func finish(_ scan: SourceScan) {
+        stats.append(SourceStats(source: scan.source, files: scan.stats))
+        rejections += scan.rejections
+        problems += scan.problems
+    }
+
+    /// The interned `String` of these bytes.
+    mutating func intern(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        let (v, inserted) = interned.insert(b, value: Int32(internedStrings.count))
+        if inserted { internedStrings.append(String(decoding: b, as: UTF8.self)) }
+        return internedStrings[Int(v)]
+    }
+}

@@ -1,0 +1,120 @@
+/// Parses decimal numbers from bytes, in a source's dialect, to exactly the `Double` that Swift's
+/// `Double(String)` gives for the same number written canonically.
+///
+/// Figures are compared to the last bits against an independent implementation, so the fast path is
+/// taken only when it is exact (Clinger: a mantissa below 2^53 divided by an exactly representable power
+/// of ten is one correctly rounded operation); anything else is rewritten canonically and handed to
+/// `Double(String)`.
+struct NumberParser: Sendable {
+    let decimal: UInt8
+    let thousands: UInt8?
+
+    /// 10^0 … 10^22, all exact in a `Double`; stored per parser because a static table is reached
+    /// through a lazy-initialisation check on every call.
+    private let powers: [Double]
+
+    init(decimal: UInt8, thousands: UInt8?) {
+        self.decimal = decimal
+        self.thousands = thousands
+        powers = (0...22).map { k in
+            var x = 1.0
+            for _ in 0..<k { x *= 10 }
+            return x
+        }
+    }
+
+    /// The value of a trimmed, non-empty field, or `nil` when it is not a number.
+    @inline(__always)
+    func parse(_ p: UnsafeBufferPointer<UInt8>) -> Double? {
+        let n = p.count
+        guard n > 0 else { return nil }
+        var i = 0
+        var negative = false
+        if p[0] == UInt8(ascii: "-") { negative = true; i = 1 } else if p[0] == UInt8(ascii: "+") { i = 1 }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fraction = 0
+        var inFraction = false
+        var lastWasDigit = false
+        while i < n {
+            let c = p[i]
+            let d = c &- 48
+            if d <= 9 {
+                if mantissa < 100_000_000_000_000_000 {
+                    mantissa = mantissa &* 10 &+ UInt64(d)
+                    if inFraction { fraction += 1 }
+                } else {
+                    return slowParse(p)
+                }
+                digits += 1
+                lastWasDigit = true
+                i += 1
+                continue
+            }
+            if c == decimal, !inFraction {
+                inFraction = true
+                lastWasDigit = false
+                i += 1
+                continue
+            }
+            // A digit-group separator sits between digits of the integer part.
+            if let t = thousands, !inFraction, lastWasDigit {
+                let width = separatorWidth(p, i, t)
+                if width > 0, i + width < n, p[i + width] &- 48 <= 9 {
+                    i += width
+                    lastWasDigit = false
+                    continue
+                }
+            }
+            if (c | 0x20) == UInt8(ascii: "e"), digits > 0 { return slowParse(p) }
+            return nil
+        }
+        guard digits > 0 else { return nil }
+        if mantissa <= 1 << 53, fraction <= 22 {
+            let v = Double(mantissa) / powers[fraction]
+            return negative ? -v : v
+        }
+        return slowParse(p)
+    }
+
+    /// Bytes the separator takes at `i`: a space also stands for the no-break spaces exports use.
+    @inline(__always)
+    private func separatorWidth(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ t: UInt8) -> Int {
+        if p[i] == t { return 1 }
+        guard t == UInt8(ascii: " ") else { return 0 }
+        if p[i] == 0xC2, i + 1 < p.count, p[i + 1] == 0xA0 { return 2 }  // U+00A0
+        if p[i] == 0xE2, i + 2 < p.count, p[i + 1] == 0x80, p[i + 2] == 0xAF { return 3 }  // U+202F
+        return 0
+    }
+
+    /// Rewrites the value canonically (`-123.45e6`) and lets `Double(String)` round it.
+    private func slowParse(_ p: UnsafeBufferPointer<UInt8>) -> Double? {
+        var out: [UInt8] = []
+        out.reserveCapacity(p.count)
+        var i = 0
+        var inFraction = false
+        var digits = 0
+        if p[0] == UInt8(ascii: "-") || p[0] == UInt8(ascii: "+") { out.append(p[0]); i = 1 }
+        while i < p.count {
+            let c = p[i]
+            if c &- 48 <= 9 { out.append(c); digits += 1; i += 1; continue }
+            if c == decimal, !inFraction { out.append(UInt8(ascii: ".")); inFraction = true; i += 1; continue }
+            if let t = thousands, !inFraction, digits > 0, i > 0, p[i - 1] &- 48 <= 9 {
+                let w = separatorWidth(p, i, t)
+                if w > 0, i + w < p.count, p[i + w] &- 48 <= 9 { i += w; continue }
+            }
+            if (c | 0x20) == UInt8(ascii: "e"), digits > 0 {
+                out.append(UInt8(ascii: "e"))
+                i += 1
+                if i < p.count, p[i] == UInt8(ascii: "-") || p[i] == UInt8(ascii: "+") { out.append(p[i]); i += 1 }
+                var expDigits = 0
+                while i < p.count, p[i] &- 48 <= 9 { out.append(p[i]); i += 1; expDigits += 1 }
+                guard expDigits > 0, i == p.count else { return nil }
+                break
+            }
+            return nil
+        }
+        guard digits > 0, let v = Double(String(decoding: out, as: UTF8.self)), v.isFinite else { return nil }
+        return v
+    }
+}

@@ -1,0 +1,73 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ScorecardCore
+
+/// One file of a source: the path it is opened with, and the path shown to the user.
+struct SourceFile: Sendable, Equatable {
+    var path: String
+    /// Relative to the data folder when it is inside it.
+    var display: String
+}
+
+/// Finds the files of a source: `sources.S.path` (a glob relative to the data folder), else `DIR/S.csv`,
+/// else every `*.csv` in `DIR/S/` in name order.
+enum SourceLocator {
+    /// - Returns: the files in read order (empty when there are none) and a description of what was
+    ///   looked for, for the "missing source" message.
+    static func locate(_ source: SourceName, config: Config, dataDirectory: String) -> (files: [SourceFile], lookedFor: String) {
+        if let pattern = config.sources[source]?.path {
+            let full = join(dataDirectory, pattern)
+            return (glob(full, dataDirectory: dataDirectory), "\(full) (sources.\(source).path)")
+        }
+        let single = join(dataDirectory, "\(source.rawValue).csv")
+        if isRegularFile(single) { return ([SourceFile(path: single, display: relative(single, to: dataDirectory))], single) }
+        let folder = join(dataDirectory, source.rawValue)
+        let files = glob(join(folder, "*.csv"), dataDirectory: dataDirectory)
+        return (files, "\(single) or \(folder)/*.csv")
+    }
+
+    static func join(_ dir: String, _ path: String) -> String {
+        if path.hasPrefix("/") || dir.isEmpty || dir == "." { return path }
+        return dir.hasSuffix("/") ? dir + path : dir + "/" + path
+    }
+
+    static func relative(_ path: String, to dir: String) -> String {
+        if dir.isEmpty || dir == "." { return path }
+        let prefix = dir.hasSuffix("/") ? dir : dir + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    static func isRegularFile(_ path: String) -> Bool {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return false }
+        return (st.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Regular files matching `pattern`, sorted by their path's bytes (name order, independent of locale).
+    private static func glob(_ pattern: String, dataDirectory: String) -> [SourceFile] {
+        var g = glob_t()
+        defer { globfree(&g) }
+        guard Glibc_glob(pattern, &g) == 0 else { return [] }
+        var paths: [String] = []
+        for k in 0..<Int(g.gl_pathc) {
+            if let p = g.gl_pathv[k], case let s = String(cString: p), isRegularFile(s) { paths.append(s) }
+        }
+        paths.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        return paths.map { SourceFile(path: $0, display: relative($0, to: dataDirectory)) }
+    }
+
+    private static func Glibc_glob(_ pattern: String, _ g: inout glob_t) -> Int32 {
+        #if canImport(Darwin)
+        return Darwin.glob(pattern, 0, nil, &g)
+        #elseif canImport(Musl)
+        return Musl.glob(pattern, 0, nil, &g)
+        #else
+        return Glibc.glob(pattern, 0, nil, &g)
+        #endif
+    }
+}

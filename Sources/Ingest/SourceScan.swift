@@ -1,0 +1,250 @@
+import Logging
+import ScorecardCore
+
+/// What became of one data row.
+enum RowOutcome { case used, ignored }
+
+/// Reads the rows of one source across its files as one table: opens each file in turn, maps its
+/// header to the canonical columns, counts every row into `FileStats`, and gives typed, validating
+/// access to the current row's fields.
+///
+/// A class rather than a struct: the row accessors are called several times per row, and on a struct
+/// held in a `var` each call copied the whole scan (and retained its references).
+///
+/// Accessors throw a `Rejection` so that a row's checks read top to bottom and the first failing
+/// check names the reason.
+final class SourceScan {
+    let source: SourceName
+    let files: [SourceFile]
+    let dialect: CSVDialect
+    /// Header per canonical column (required columns, then optional ones).
+    let headers: [String]
+    let canonical: [String]
+    let numbers: NumberParser
+    let dates: DatePattern
+    let logger: Logger
+
+    private var fileIndex = -1
+    private var reader: CSVReader?
+    /// `reader` again, for the per-row path to use without reference counting.
+    private var current: Unmanaged<CSVReader>?
+    /// Rows of the open file, added to its `FileStats` when it is done (one counter, not an array
+    /// element, on the per-row path).
+    private var rowsInFile = 0
+    private var headerCount = 0
+    /// Field index per canonical column; -1 when an optional column is absent.
+    private var columnIndex: [Int] = []
+    /// The highest field index a required column needs.
+    private var lastRequired = 0
+    private(set) var stats: [FileStats] = []
+    private(set) var rejections: [Rejection] = []
+    /// Fatal problems: invalid encoding, unterminated quote, unreadable file, missing columns.
+    private(set) var problems: [Diagnostic] = []
+    /// The current row's value per canonical column, gathered once per row: the accessors read it
+    /// through a constant pointer, without reference counting or exclusivity checks.
+    private let row: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>
+    private let months = DatePattern.MonthTable()
+
+    init(source: SourceName, files: [SourceFile], config: Config, logger: Logger) {
+        self.source = source
+        self.files = files
+        self.dialect = config.dialect(for: source)
+        let mapping = config.sources[source]?.columns ?? [:]
+        canonical = source.requiredColumns + source.optionalColumns
+        headers = canonical.map { mapping[$0] ?? $0 }
+        numbers = NumberParser(decimal: dialect.decimal, thousands: dialect.thousands)
+        // The config loader has checked the pattern; the default is the fallback for a Config built in code.
+        dates = DatePattern(dialect.dateFormat) ?? DatePattern("yyyy-MM-dd")!
+        self.logger = logger
+        row = .allocate(capacity: canonical.count)
+        row.initialize(repeating: UnsafeBufferPointer(start: nil, count: 0), count: canonical.count)
+    }
+
+    deinit { row.deallocate() }
+
+    /// Checks that every file opens and has every required column, without reading data rows.
+    static func checkHeaders(source: SourceName, files: [SourceFile], config: Config, logger: Logger) -> [Diagnostic] {
+        let scan = SourceScan(source: source, files: files, config: config, logger: logger)
+        var problems: [Diagnostic] = []
+        for k in files.indices {
+            scan.problems = []
+            _ = scan.open(k)
+            problems += scan.problems
+        }
+        return problems
+    }
+
+    /// Opens file `k` and maps its header; `false` (with a problem recorded) when it cannot be used.
+    private func open(_ k: Int) -> Bool {
+        let file = files[k]
+        reader = nil
+        current = nil
+        do throws(CSVReader.Failure) {
+            let r = try CSVReader(path: file.path, delimiter: dialect.delimiter, encoding: dialect.encoding)
+            guard try r.next() else {
+                problems.append(Diagnostic("\(source) file is empty: no header line", at: SourceLocation(file: file.display, line: 1, source: source)))
+                return false
+            }
+            var found: [String] = []
+            for f in 0..<r.fieldCount { found.append(r.string(f)) }
+            var index: [Int] = []
+            var missing: [String] = []
+            lastRequired = 0
+            for (c, header) in headers.enumerated() {
+                let i = found.firstIndex(of: header) ?? -1
+                let required = c < source.requiredColumns.count
+                if i < 0, required {
+                    let name = canonical[c]
+                    missing.append(header == name ? "'\(name)'" : "'\(name)' (header '\(header)')")
+                }
+                if required { lastRequired = max(lastRequired, i) }
+                index.append(i)
+            }
+            if !missing.isEmpty {
+                let list = found.map { "'\($0)'" }.joined(separator: ", ")
+                problems.append(Diagnostic("\(source) lacks required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); headers found: \(list)",
+                                           at: SourceLocation(file: file.display, line: r.line, source: source)))
+                return false
+            }
+            columnIndex = index
+            headerCount = r.fieldCount
+            reader = r
+            current = Unmanaged.passUnretained(r)
+            return true
+        } catch {
+            problems.append(failure(error, file))
+            return false
+        }
+    }
+
+    private func failure(_ error: CSVReader.Failure, _ file: SourceFile) -> Diagnostic {
+        switch error {
+        case .cannotOpen(let why):
+            return Diagnostic("cannot read \(source) file: \(why)", at: SourceLocation(file: file.display, source: source))
+        case .invalidEncoding(let line):
+            return Diagnostic("\(source) file is not valid \(dialect.encoding.rawValue)", at: SourceLocation(file: file.display, line: line, source: source))
+        case .unterminatedQuote(let line):
+            return Diagnostic("\(source) file ends inside a quoted field that starts on this line", at: SourceLocation(file: file.display, line: line, source: source))
+        }
+    }
+
+    /// Moves to the next data row that has the right number of fields (rejecting those that do not);
+    /// `false` after the last file.
+    func next() -> Bool {
+        while true {
+            if let u = current {
+                // Borrowed without retaining it: this runs once per row.
+                if u._withUnsafeGuaranteedRef({ advance($0) }) { return true }
+                stats[fileIndex].rows += rowsInFile
+                rowsInFile = 0
+                current = nil
+                reader = nil
+            }
+            fileIndex += 1
+            guard fileIndex < files.count else { return false }
+            stats.append(FileStats(path: files[fileIndex].display))
+            logger.info("reading \(source) from \(files[fileIndex].display)")
+            _ = open(fileIndex)
+        }
+    }
+
+    /// Reads up to the next usable row of the open file; `false` at its end or on a fatal problem.
+    private func advance(_ r: CSVReader) -> Bool {
+        do throws(CSVReader.Failure) {
+            while try r.next() {
+                rowsInFile += 1
+                if r.fieldCount == headerCount || fieldCountIsHarmless(r) {
+                    for c in 0..<canonical.count {
+                        let i = columnIndex[c]
+                        row[c] = i >= 0 ? r.field(i) : UnsafeBufferPointer(start: nil, count: 0)
+                    }
+                    return true
+                }
+                let rejection = Rejection(
+                    location: SourceLocation(file: files[fileIndex].display, line: r.line, source: source),
+                    reason: .wrongFieldCount, detail: "\(r.fieldCount) fields, the header has \(headerCount)")
+                count(rejection)
+            }
+        } catch {
+            problems.append(failure(error, files[fileIndex]))
+        }
+        return false
+    }
+
+    /// Extra fields that are all empty (a trailing delimiter), or missing fields that no required column
+    /// needs, do not make a row unreadable.
+    private func fieldCountIsHarmless(_ r: CSVReader) -> Bool {
+        if r.fieldCount > headerCount {
+            for f in headerCount..<r.fieldCount where r.field(f).count > 0 { return false }
+            return true
+        }
+        return r.fieldCount > lastRequired
+    }
+
+    /// Counts the current row as used or ignored.
+    func count(_ outcome: RowOutcome) {
+        if outcome == .ignored { stats[fileIndex].ignoredAfterAsOf += 1 }
+    }
+
+    /// Counts the current row as rejected.
+    func count(_ row: RejectedRow) { count(row.rejection) }
+
+    private func count(_ rejection: Rejection) {
+        stats[fileIndex].rejected += 1
+        rejections.append(rejection)
+    }
+
+    // MARK: the current row
+
+    /// Whether an optional column exists in the current file.
+    func has(_ c: Int) -> Bool { columnIndex[c] >= 0 }
+
+    /// The trimmed bytes of canonical column `c` (empty when an optional column is absent).
+    @inline(__always)
+    func bytes(_ c: Int) -> UnsafeBufferPointer<UInt8> { row[c] }
+
+    func string(_ c: Int) -> String { String(decoding: bytes(c), as: UTF8.self) }
+
+    /// A required value; empty is a rejection.
+    @inline(__always)
+    func text(_ c: Int) throws(RejectedRow) -> UnsafeBufferPointer<UInt8> {
+        let b = bytes(c)
+        if b.isEmpty { throw reject(.emptyField, c, "\(canonical[c]) is empty") }
+        return b
+    }
+
+    /// A required non-negative number.
+    @inline(__always)
+    func number(_ c: Int) throws(RejectedRow) -> Double {
+        let b = try text(c)
+        guard let v = numbers.parse(b) else { throw reject(.badNumber, c) }
+        if v < 0 { throw reject(.negative, c) }
+        return v
+    }
+
+    /// An optional non-negative number: `nil` when empty or absent.
+    func optionalNumber(_ c: Int) throws(RejectedRow) -> Double? {
+        if bytes(c).isEmpty { return nil }
+        return try number(c)
+    }
+
+    /// A required date.
+    @inline(__always)
+    func date(_ c: Int) throws(RejectedRow) -> Day {
+        let b = try text(c)
+        guard let d = dates.parse(b, months: months) else { throw reject(.badDate, c) }
+        return d
+    }
+
+    /// A rejection of the current row at column `c`, quoting its value unless `detail` is given.
+    func reject(_ reason: Rejection.Reason, _ c: Int, _ detail: String? = nil) -> RejectedRow {
+        let name = canonical[c]
+        let i = columnIndex[c]
+        var value = string(c)
+        if value.utf8.count > 80 { value = String(value.prefix(77)) + "…" }
+        return RejectedRow(rejection: Rejection(
+            location: SourceLocation(file: files[fileIndex].display, line: reader?.line, column: i >= 0 ? i + 1 : nil,
+                                     source: source, field: name),
+            reason: reason, detail: detail ?? "\(name) \"\(value)\""))
+    }
+}
