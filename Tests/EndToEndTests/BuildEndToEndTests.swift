@@ -41,6 +41,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: "/site"))
     }
 
+    /// Cron runs a copy in /usr/local/bin from $HOME: templates and CSS are embedded, nothing is read from the
+    /// source tree or the working directory.
+    @Test func aCopiedBinaryBuildsFromAnyFolder() throws {
+        let tmp = try TemporaryDirectory()
+        try FileManager.default.createDirectory(at: tmp.path("bin"), withIntermediateDirectories: true)
+        let copy = tmp.path("bin/scorecard")
+        try FileManager.default.copyItem(at: ScorecardProcess.executable, to: copy)
+        let home = tmp.path("home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let result = try ScorecardProcess.run(["build", "--out", tmp.path("site").path], in: home, executable: copy)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let css = try String(contentsOf: tmp.path("site/assets/style.css"), encoding: .utf8)
+        #expect(css.contains("@media print"))
+        let index = try String(contentsOf: tmp.path("site/index.html"), encoding: .utf8)
+        #expect(index.contains("assets/style.css"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: home.path).isEmpty, "nothing written to the working directory")
+    }
+
     @Test func missingRequiredSourceExits2AndPublishesNothing() throws {
         let tmp = try TemporaryDirectory()
         let exports = tmp.path("exports").path

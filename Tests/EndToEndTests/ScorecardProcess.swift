@@ -22,7 +22,8 @@ struct ScorecardProcess {
 
     /// Runs `scorecard ARGS` in `directory` and waits for it.
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil,
+                    executable: URL = ScorecardProcess.executable) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
