@@ -39,7 +39,11 @@ struct ConfigWalker {
                     let name = k.string ?? ""
                     if name == "horizon_days" {
                         if let n = int(v, path: "readiness.\(name)") {
-                            if n >= 0 { config.readiness.horizonDays = n } else { problem("readiness.horizon_days must not be negative", v) }
+                            if (0...Self.maxHorizonDays).contains(n) {
+                                config.readiness.horizonDays = n
+                            } else {
+                                problem("readiness.horizon_days must be a number of days from 0 to \(Self.maxHorizonDays)", v)
+                            }
                         }
                     } else { unknownKey("readiness.\(name)", k) }
                 }
@@ -192,6 +196,9 @@ struct ConfigWalker {
         if isNull(n) { return nil }
         return string(n, path: path)
     }
+
+    /// Ten years: more is a typo, and day arithmetic must stay far from `Int32` limits.
+    static let maxHorizonDays = 3650
 
     private mutating func int(_ n: Node, path: String) -> Int? {
         guard n.scalar != nil, let i = n.int else { problem("\(path) must be an integer", n); return nil }

@@ -36,6 +36,9 @@ struct IngestRun {
         self.logger = logger
     }
 
+    /// How many rejected rows of a source over `max_rejected_share` are printed with the failure.
+    static let rejectedRowsShownOnFailure = 20
+
     mutating func run<Sink: RecordSink>(into sink: inout Sink) throws(IngestFailure) -> IngestSummary {
         readProducts()
         readCampaigns()
@@ -51,8 +54,15 @@ struct IngestRun {
 
         let share = config.targets.maxRejectedShare
         for s in stats where s.rows > 0 && Double(s.rejected) / Double(s.rows) > share {
+            // Nothing is published, so neither rejected.csv nor the data-quality page exists: the rows
+            // themselves go to stderr, the first ones of the source, so the user can find them.
+            let rows = rejections.filter { $0.location.source == s.source }
+            for r in rows.prefix(Self.rejectedRowsShownOnFailure) {
+                problems.append(Diagnostic("rejected row: \(r.reason.rawValue): \(r.detail)", at: r.location))
+            }
+            let more = rows.count > Self.rejectedRowsShownOnFailure ? " (the first \(Self.rejectedRowsShownOnFailure) are listed above)" : " (listed above)"
             problems.append(Diagnostic(
-                "\(s.source) rejected \(s.rejected) of \(s.rows) rows, more than max_rejected_share \(share); see the rejected rows listed above",
+                "\(s.source) rejected \(s.rejected) of \(s.rows) rows, more than max_rejected_share \(share)\(more)",
                 at: SourceLocation(file: s.files.map(\.path).joined(separator: ", "), source: s.source)))
         }
         if !problems.isEmpty {

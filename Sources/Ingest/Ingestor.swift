@@ -27,11 +27,11 @@ public struct Ingestor: Sendable {
         var files: [SourceName: [SourceFile]] = [:]
         var problems: [Diagnostic] = []
         for source in SourceName.allCases {
-            let (found, lookedFor) = SourceLocator.locate(source, config: config, dataDirectory: dataDirectory)
+            let (found, lookedFor, primary) = SourceLocator.locate(source, config: config, dataDirectory: dataDirectory)
             if found.isEmpty {
                 if source.isRequired {
                     problems.append(Diagnostic("required source \(source) is missing: looked for \(lookedFor)",
-                                               at: SourceLocation(file: lookedFor.split(separator: " ").first.map(String.init) ?? lookedFor, source: source)))
+                                               at: SourceLocation(file: primary, source: source)))
                 }
                 continue
             }

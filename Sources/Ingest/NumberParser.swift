@@ -24,18 +24,26 @@ struct NumberParser: Sendable {
     }
 
     /// The value of a trimmed, non-empty field, or `nil` when it is not a number.
+    ///
+    /// inputs.md: "decimal, optional leading `-`, no thousands separators by default". So no `+`, no
+    /// exponent, and with a configured separator the integer part is grouped as written by people and
+    /// ERPs alike: a first group of 1–3 digits, then groups of exactly 3 (`1.234.567,5`; `1.5` with
+    /// `thousands: "."` is rejected rather than read as 15).
     @inline(__always)
     func parse(_ p: UnsafeBufferPointer<UInt8>) -> Double? {
         let n = p.count
         guard n > 0 else { return nil }
         var i = 0
         var negative = false
-        if p[0] == UInt8(ascii: "-") { negative = true; i = 1 } else if p[0] == UInt8(ascii: "+") { i = 1 }
+        if p[0] == UInt8(ascii: "-") { negative = true; i = 1 }
         var mantissa: UInt64 = 0
+        var exact = true
         var digits = 0
         var fraction = 0
         var inFraction = false
         var lastWasDigit = false
+        var grouped = false
+        var groupLength = 0
         while i < n {
             let c = p[i]
             let d = c &- 48
@@ -44,14 +52,16 @@ struct NumberParser: Sendable {
                     mantissa = mantissa &* 10 &+ UInt64(d)
                     if inFraction { fraction += 1 }
                 } else {
-                    return slowParse(p)
+                    exact = false
                 }
                 digits += 1
+                if !inFraction { groupLength += 1 }
                 lastWasDigit = true
                 i += 1
                 continue
             }
             if c == decimal, !inFraction {
+                if grouped, groupLength != 3 { return nil }
                 inFraction = true
                 lastWasDigit = false
                 i += 1
@@ -61,16 +71,18 @@ struct NumberParser: Sendable {
             if let t = thousands, !inFraction, lastWasDigit {
                 let width = separatorWidth(p, i, t)
                 if width > 0, i + width < n, p[i + width] &- 48 <= 9 {
+                    if grouped ? groupLength != 3 : groupLength > 3 { return nil }
+                    grouped = true
+                    groupLength = 0
                     i += width
                     lastWasDigit = false
                     continue
                 }
             }
-            if (c | 0x20) == UInt8(ascii: "e"), digits > 0 { return slowParse(p) }
             return nil
         }
-        guard digits > 0 else { return nil }
-        if mantissa <= 1 << 53, fraction <= 22 {
+        guard digits > 0, !(grouped && !inFraction && groupLength != 3) else { return nil }
+        if exact, mantissa <= 1 << 53, fraction <= 22 {
             let v = Double(mantissa) / powers[fraction]
             return negative ? -v : v
         }
@@ -87,34 +99,20 @@ struct NumberParser: Sendable {
         return 0
     }
 
-    /// Rewrites the value canonically (`-123.45e6`) and lets `Double(String)` round it.
+    /// Rewrites an already validated value canonically (`-123.45`) and lets `Double(String)` round it:
+    /// for mantissas beyond 2^53 or more than 22 decimals, where one division would not be exact.
     private func slowParse(_ p: UnsafeBufferPointer<UInt8>) -> Double? {
         var out: [UInt8] = []
         out.reserveCapacity(p.count)
-        var i = 0
-        var inFraction = false
-        var digits = 0
-        if p[0] == UInt8(ascii: "-") || p[0] == UInt8(ascii: "+") { out.append(p[0]); i = 1 }
-        while i < p.count {
-            let c = p[i]
-            if c &- 48 <= 9 { out.append(c); digits += 1; i += 1; continue }
-            if c == decimal, !inFraction { out.append(UInt8(ascii: ".")); inFraction = true; i += 1; continue }
-            if let t = thousands, !inFraction, digits > 0, i > 0, p[i - 1] &- 48 <= 9 {
-                let w = separatorWidth(p, i, t)
-                if w > 0, i + w < p.count, p[i + w] &- 48 <= 9 { i += w; continue }
+        for c in p {
+            if c &- 48 <= 9 || c == UInt8(ascii: "-") {
+                out.append(c)
+            } else if c == decimal {
+                out.append(UInt8(ascii: "."))
             }
-            if (c | 0x20) == UInt8(ascii: "e"), digits > 0 {
-                out.append(UInt8(ascii: "e"))
-                i += 1
-                if i < p.count, p[i] == UInt8(ascii: "-") || p[i] == UInt8(ascii: "+") { out.append(p[i]); i += 1 }
-                var expDigits = 0
-                while i < p.count, p[i] &- 48 <= 9 { out.append(p[i]); i += 1; expDigits += 1 }
-                guard expDigits > 0, i == p.count else { return nil }
-                break
-            }
-            return nil
+            // Anything else is a digit-group separator `parse` has already checked.
         }
-        guard digits > 0, let v = Double(String(decoding: out, as: UTF8.self)), v.isFinite else { return nil }
+        guard let v = Double(String(decoding: out, as: UTF8.self)), v.isFinite else { return nil }
         return v
     }
 }

@@ -17,23 +17,35 @@ struct SourceFile: Sendable, Equatable {
 /// Finds the files of a source: `sources.S.path` (a glob relative to the data folder), else `DIR/S.csv`,
 /// else every `*.csv` in `DIR/S/` in name order.
 enum SourceLocator {
-    /// - Returns: the files in read order (empty when there are none) and a description of what was
-    ///   looked for, for the "missing source" message.
-    static func locate(_ source: SourceName, config: Config, dataDirectory: String) -> (files: [SourceFile], lookedFor: String) {
+    /// - Returns: the files in read order (empty when there are none), a description of what was looked
+    ///   for, and the first path looked for (the file a "missing source" message names).
+    static func locate(_ source: SourceName, config: Config, dataDirectory: String)
+        -> (files: [SourceFile], lookedFor: String, primary: String) {
         if let pattern = config.sources[source]?.path {
             let full = join(dataDirectory, pattern)
-            return (glob(full, dataDirectory: dataDirectory), "\(full) (sources.\(source).path)")
+            return (glob(join(escapingGlob(dataDirectory), pattern), dataDirectory: dataDirectory), "\(full) (sources.\(source).path)", full)
         }
         let single = join(dataDirectory, "\(source.rawValue).csv")
-        if isRegularFile(single) { return ([SourceFile(path: single, display: relative(single, to: dataDirectory))], single) }
+        if isRegularFile(single) { return ([SourceFile(path: single, display: relative(single, to: dataDirectory))], single, single) }
         let folder = join(dataDirectory, source.rawValue)
-        let files = glob(join(folder, "*.csv"), dataDirectory: dataDirectory)
-        return (files, "\(single) or \(folder)/*.csv")
+        let files = glob(join(escapingGlob(folder), "*.csv"), dataDirectory: dataDirectory)
+        return (files, "\(single) or \(folder)/*.csv", single)
     }
 
     static func join(_ dir: String, _ path: String) -> String {
         if path.hasPrefix("/") || dir.isEmpty || dir == "." { return path }
         return dir.hasSuffix("/") ? dir + path : dir + "/" + path
+    }
+
+    /// `path` with glob(3)'s special characters escaped, so a folder named `exports[1]` or `a*b` is
+    /// matched literally; only the configured pattern itself is a glob.
+    static func escapingGlob(_ path: String) -> String {
+        var out = ""
+        for c in path {
+            if c == "*" || c == "?" || c == "[" || c == "]" || c == "\\" { out.append("\\") }
+            out.append(c)
+        }
+        return out
     }
 
     static func relative(_ path: String, to dir: String) -> String {

@@ -32,7 +32,7 @@ extension MetricsAccumulator {
             if isPresent(.freight) { f.emergencyFreightSpend = s.emergencyFreight[c] }
             f.returnReasons = reasons[c]
             f.daily = s.dailyOrdered[c].indices.map {
-                CampaignDay(day: campaign.start + $0, orderedUnits: s.dailyOrdered[c][$0], onTimeShippedUnits: s.dailyOnTime[c][$0])
+                CampaignDay(day: s.dailyStart[c] + $0, orderedUnits: s.dailyOrdered[c][$0], onTimeShippedUnits: s.dailyOnTime[c][$0])
             }
             let withStock = status == .upcoming && isPresent(.inventory)
             var planned = 0.0, ready = 0.0

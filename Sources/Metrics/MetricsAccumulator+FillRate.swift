@@ -26,7 +26,7 @@ extension MetricsAccumulator {
         let asOf = cal.asOf.rawValue
         let windowStart = cal.window.lowerBound.rawValue
         var promo = 0 // cursor into the promotional-only arrays
-        let campaignStarts = masterData.campaigns.map(\.start.rawValue)
+        let dailyStarts = campaignSums.dailyStart.map(\.rawValue)
         for l in 0..<lines.count {
             let q = lines.qty[l]
             let ots = Swift.min(q, lines.onTime[l])
@@ -66,7 +66,7 @@ extension MetricsAccumulator {
                     if week >= 0 { weekCampaignDue[Int64(week) << 32 | Int64(c), default: .zero] += SIMD2(q, ots) }
                     if month >= 0 { monthCampaignDue[Int64(month) << 32 | Int64(c), default: .zero] += SIMD2(q, ots) }
                 }
-                let d = Int(orderDay - campaignStarts[c])
+                let d = Int(orderDay - dailyStarts[c])
                 if d >= 0, d < campaignSums.dailyOrdered[c].count {
                     campaignSums.dailyOrdered[c][d] += q
                     campaignSums.dailyOnTime[c][d] += ots

@@ -70,7 +70,7 @@ public struct MetricsAccumulator: RecordSink {
         monthCategories = CategorySums(periods: calendar.months.count, categories: categories)
         windowSums = CategoryWindowSums(categories: categories)
         snapshotDays = Array(repeating: false, count: calendar.slotCount)
-        campaignSums.prepareDaily(campaigns: masterData.campaigns, asOf: asOf)
+        campaignSums.prepareDaily(campaigns: masterData.campaigns, reportStart: calendar.weeks.first?.start ?? asOf, asOf: asOf)
         return calendar
     }
 

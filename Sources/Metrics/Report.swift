@@ -87,7 +87,8 @@ public struct CampaignFigures: Sendable, Equatable {
     public var readiness: Double?
     public var atRisk: Bool
 
-    /// Per order date from `start` to `min(end, asOf)`: Σ qty_ordered and Σ ots of lines(C) ordered that day.
+    /// Per order date from `start` (or the report's first day, when later) to `min(end, asOf)`: Σ qty_ordered
+    /// and Σ ots of lines(C) ordered that day.
     public var daily: [CampaignDay]
     /// Item by item: what is promoted, planned units, and (for upcoming campaigns with inventory) stock.
     public var items: [CampaignItemFigures]

@@ -53,10 +53,21 @@ struct BuildSettings {
         for label in options.rebuildArchive where Period.month(label: label) == nil {
             throw ConfigError(diagnostics: [Diagnostic("--rebuild-archive takes a month as YYYY-MM, not \"\(label)\"")])
         }
+        if let url = config.baseURL, !Self.isAbsoluteWebURL(url) {
+            throw ConfigError(diagnostics: [Diagnostic(
+                "base_url must be an absolute http:// or https:// URL (the digest's links are built from it), not \"\(url)\"")])
+        }
         if config.baseURL == nil {
             warnings.append("no base_url: the e-mail digest has no links (set base_url in the config or pass --base-url)")
         }
         return BuildSettings(config: config, dataDirectory: dataDirectory, warnings: warnings, temporaryDirectory: temporaryDirectory)
+    }
+
+    static func isAbsoluteWebURL(_ text: String) -> Bool {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty else {
+            return false
+        }
+        return scheme == "http" || scheme == "https"
     }
 
     static func absolute(_ path: String, base: String) -> String {

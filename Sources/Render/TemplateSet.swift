@@ -102,7 +102,10 @@ struct TemplateSet: Sendable {
                 "template (or a partial it includes) uses \(names), which this page does not provide",
                 at: SourceLocation(file: Self.location(origin, name)))], isUserError: isUserFolder)
         }
-        return text
+        // Exports may carry control characters (a form feed in a campaign name): valid UTF-8, so no row
+        // is rejected, but not allowed in XML or HTML. Our own markup has none, so replacing them in
+        // the finished text covers every input value, wherever a template put it.
+        return Markup.replacingForbiddenCodePoints(text)
     }
 
     /// Problems of one template's tags that the parser accepts but this renderer cannot check.

@@ -40,7 +40,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `file:line:column: error: message (source, field)`.
+    /// `file:line:column: error: message [source.field]`, always one line: control characters from an
+    /// export (a line break in a quoted header, a terminal escape sequence) are shown as `\u{1B}`.
     public var description: String {
         var s = ""
         if let location { s += "\(location): " }
@@ -48,8 +49,15 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         if let src = location?.source {
             s += " [\(src)" + (location?.field.map { ".\($0)" } ?? "") + "]"
         }
-        return s
+        guard s.unicodeScalars.contains(where: Self.isControl) else { return s }
+        var out = ""
+        for u in s.unicodeScalars {
+            if Self.isControl(u) { out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}" } else { out.unicodeScalars.append(u) }
+        }
+        return out
     }
+
+    private static func isControl(_ u: Unicode.Scalar) -> Bool { u.value < 0x20 || (0x7F...0x9F).contains(u.value) }
 }
 
 /// A failure that ends the build, carrying every problem found (collect, then fail once).

@@ -77,6 +77,15 @@ import Testing
         #expect(result.stderr.contains("--as-of"))
     }
 
+    @Test(arguments: ["intranet/scorecard", "not a url", "ftp://host/x", "https://"])
+    func aBaseURLThatIsNotAnAbsoluteWebURLExits2(url: String) throws {
+        let cwd = try TemporaryDirectory()
+        let result = try ScorecardProcess.run(["build", "--base-url", url], in: cwd.url)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("base_url must be an absolute"), "stderr: \(result.stderr)")
+        #expect(!cwd.exists("site"))
+    }
+
     @Test(arguments: [["--help"], ["build", "--help"], ["sample", "--help"]])
     func helpShowsExamples(arguments: [String]) throws {
         let result = try ScorecardProcess.run(arguments)

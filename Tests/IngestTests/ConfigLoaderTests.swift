@@ -124,6 +124,18 @@ import ScorecardCore
         }
     }
 
+    /// A horizon of billions of days once overflowed the day arithmetic; now it is a configuration error.
+    @Test(arguments: ["-1", "3651", "2147483647", "3000000000"])
+    func horizonDaysOutOfRangeIsAnError(value: String) {
+        #expect {
+            _ = try ConfigLoader.parse("readiness:\n  horizon_days: \(value)\n", file: "s.yml")
+        } throws: { error in
+            guard let e = error as? ConfigError, let d = e.diagnostics.first else { return false }
+            return e.diagnostics.count == 1 && d.location?.line == 2 && d.message.contains("readiness.horizon_days")
+        }
+        #expect((try? ConfigLoader.parse("readiness:\n  horizon_days: 3650\n", file: "s.yml"))?.readiness.horizonDays == 3650)
+    }
+
     @Test func invalidYAMLNamesTheLine() {
         #expect {
             _ = try ConfigLoader.parse("title: [unclosed\nout: x\n", file: "s.yml")

@@ -76,7 +76,11 @@ import ScorecardCore
         var files = Fixtures.minimal
         files["deliveries.csv"] = Fixtures.bytes("order_id,line_no,ship_date,qty_shipped\nO1,1,2026-03-03,1\nO1,1,someday,1\n")
         let got = try Self.failure(files)
-        #expect(got == ["deliveries.csv: error: deliveries rejected 1 of 2 rows, more than max_rejected_share 0.01; see the rejected rows listed above [deliveries]"])
+        // Nothing is published, so the rejected row itself is on stderr, with file, line and column.
+        #expect(got == [
+            "deliveries.csv:3:3: error: rejected row: date does not parse: ship_date \"someday\" [deliveries.ship_date]",
+            "deliveries.csv: error: deliveries rejected 1 of 2 rows, more than max_rejected_share 0.01 (listed above) [deliveries]",
+        ])
 
         // At exactly the share the build goes on: 1 of 2 = 0.5, not more than 0.5.
         var config = Config()
@@ -86,6 +90,18 @@ import ScorecardCore
             return try Ingestor(config: config, dataDirectory: dir, logger: Fixtures.logger).run(into: &sink)
         }
         #expect(summary.rejections.count == 1)
+    }
+
+    @Test func aFailingSourceListsItsFirst20RejectedRows() throws {
+        // 25 of 26 deliveries have a bad date: 20 rejected rows on stderr (lines 3…22), then the summary.
+        var files = Fixtures.minimal
+        let bad = (0..<25).map { _ in "O1,1,someday,1\n" }.joined()
+        files["deliveries.csv"] = Fixtures.bytes("order_id,line_no,ship_date,qty_shipped\nO1,1,2026-03-03,1\n" + bad)
+        let got = try Self.failure(files)
+        #expect(got.count == 21)
+        #expect(got.first == "deliveries.csv:3:3: error: rejected row: date does not parse: ship_date \"someday\" [deliveries.ship_date]")
+        #expect(got[19].hasPrefix("deliveries.csv:22:3: error: rejected row"))
+        #expect(got.last == "deliveries.csv: error: deliveries rejected 25 of 26 rows, more than max_rejected_share 0.01 (the first 20 are listed above) [deliveries]")
     }
 
     @Test func optionalSourcesMayBeAbsentAndExplicitAsOfIgnoresLaterOrders() throws {

@@ -8,14 +8,17 @@ import Testing
     }
 
     @Test(arguments: [
-        ("123.45", 123.45), ("0", 0), ("-0.1", -0.1), ("+7", 7), ("007.50", 7.5), (".5", 0.5), ("1e3", 1000),
-        ("2.5E-2", 0.025), ("0.1", 0.1), ("9007199254740993", 9_007_199_254_740_992),
+        ("123.45", 123.45), ("0", 0), ("-0.1", -0.1), ("007.50", 7.5), (".5", 0.5), ("5.", 5),
+        ("0.1", 0.1), ("9007199254740993", 9_007_199_254_740_992), ("123456789012345678901.5", 123456789012345678901.5),
+        ("0.12345678901234567890123456", 0.12345678901234567890123456),
     ])
     func canonical(text: String, value: Double) {
         #expect(Self.parse(text) == value)
     }
 
-    @Test(arguments: ["", "-", ".", "abc", "1.2.3", "1,5", "12a", "Freight Included in Commodity Cost", "1 000", "nan", "inf", "1e"])
+    @Test(arguments: ["", "-", ".", "abc", "1.2.3", "1,5", "12a", "Freight Included in Commodity Cost", "1 000", "nan", "inf", "1e",
+                            // inputs.md: decimal with an optional leading "-": no "+", no exponent.
+                            "+7", "1e3", "2.5E-2", "--1", "1-"])
     func notNumbersByDefault(text: String) {
         #expect(Self.parse(text) == nil)
     }
@@ -33,6 +36,15 @@ import Testing
         // A separator must sit between digits of the integer part.
         #expect(Self.parse(".5", decimal: ",", thousands: ".") == nil)
         #expect(Self.parse("1,5.", decimal: ",", thousands: ".") == nil)
+        // Groups: 1–3 digits first, then exactly 3, so a decimal point in a decimal-comma export is caught.
+        #expect(Self.parse("1.5", decimal: ",", thousands: ".") == nil)
+        #expect(Self.parse("12.34", decimal: ",", thousands: ".") == nil)
+        #expect(Self.parse("1234.567", decimal: ",", thousands: ".") == nil)
+        #expect(Self.parse("1.234.56", decimal: ",", thousands: ".") == nil)
+        #expect(Self.parse("1.2345,6", decimal: ",", thousands: ".") == nil)
+        #expect(Self.parse("123.456.789,01", decimal: ",", thousands: ".") == 123_456_789.01)
+        #expect(Self.parse("1234,5", decimal: ",", thousands: ".") == 1234.5) // grouping is optional
+        #expect(Self.parse("1.234.567.890.123.456.789.012,5", decimal: ",", thousands: ".") == 1_234_567_890_123_456_789_012.5)
     }
 
     /// The fast path must give the same bits as `Double(String)`, which the reference implementation uses.

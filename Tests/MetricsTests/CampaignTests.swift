@@ -97,7 +97,29 @@ import Testing
         #expect(soon.fillRate == nil)
         #expect(soon.belowTarget == false)
         #expect(soon.daily.isEmpty) // starts after A
-        #expect(r.campaign("ENDED")?.daily.count == 45) // 10-01 … 11-14
+        // The report starts with the week of the first order (Monday 11-09), so the daily series of a
+        // campaign that started 10-01 covers 11-09 … 11-14: 6 days.
+        #expect(r.campaign("ENDED")?.daily.count == 6)
+        #expect(r.campaign("ENDED")?.daily.first?.day == Day(iso: "2026-11-09"))
+    }
+
+    /// An "always on" campaign (1900 … 2099) gets a daily series over the report's span only, not 46,000 days;
+    /// its other figures still cover all its lines.
+    @Test func dailySeriesIsClippedToTheReport() throws {
+        var f = Fixture()
+        f.product("P1", "Toys")
+        f.campaign("ALWAYS", "1900-01-01", "2099-12-31")
+        f.item("ALWAYS", sku: "P1")
+        f.line("O1", "2026-11-03", requested: "2026-11-05", "P1", qty: 2) // Tuesday of 2026-W45
+        f.line("O2", "2026-11-10", requested: "2026-11-12", "P1", qty: 3)
+        f.asOf = "2026-11-11"
+        let c = try #require(f.report().campaign("ALWAYS"))
+        // Report span: Monday 11-02 … A = 11-11, 10 days; orders on 11-03 (day 1) and 11-10 (day 8).
+        #expect(c.daily.count == 10)
+        #expect(c.daily.first?.day == Day(iso: "2026-11-02"))
+        #expect(c.daily.map(\.orderedUnits) == [0, 2, 0, 0, 0, 0, 0, 0, 3, 0])
+        #expect(c.orderedUnits == 5) // 2 + 3
+        #expect(c.status == .active)
     }
 
     @Test func horizonFollowsConfig() throws {

@@ -48,6 +48,23 @@ import Testing
         #expect(Self.text(site, "data-quality/index.html").contains("&lt;b&gt;Date Not Captured&lt;/b&gt;"))
     }
 
+    /// A form feed or bell in an export is valid UTF-8 (the row is kept) but not allowed in XML or HTML:
+    /// it reaches the page as U+FFFD, and the page stays well-formed.
+    @Test func controlCharactersInInputValuesAreReplaced() throws {
+        var report = ReportFixture.report()
+        let c = try #require(report.campaigns.firstIndex { $0.campaignID == "C-1" })
+        report.campaigns[c].name = "Spring\u{0C}Sale\u{07} \u{9F}end\u{FFFE}"
+        report.campaigns[c].channel = "web\u{01}"
+        let site = try Self.render(report: report)
+        let path = try #require(site.files.keys.first { $0.hasPrefix("campaigns/C-1/") })
+        let html = Self.text(site, path)
+        #expect(PageChecks.xmlError(site.files[path] ?? []) == nil)
+        #expect(html.contains("Spring\u{FFFD}Sale\u{FFFD} \u{FFFD}end\u{FFFD}"))
+        #expect(html.contains("web\u{FFFD}"))
+        // Tab, line feed and ordinary text pass through untouched.
+        #expect(Markup.replacingForbiddenCodePoints("a\tb\nc é €") == "a\tb\nc é €")
+    }
+
     @Test(arguments: pages)
     func pagesAreWellFormedXMLWithUniqueIDs(path: String) throws {
         let site = try Self.render()

@@ -38,3 +38,17 @@ import Testing
         #expect(months.count == 12)
     }
 }
+
+@Suite struct DiagnosticTests {
+    @Test func isOneLineWithLocationSourceAndField() {
+        let d = Diagnostic("date does not parse: order_date \"x\"",
+                           at: SourceLocation(file: "orders.csv", line: 12, column: 3, source: .orders, field: "order_date"))
+        #expect(d.description == "orders.csv:12:3: error: date does not parse: order_date \"x\" [orders.order_date]")
+    }
+
+    @Test func controlCharactersFromAnExportAreMadeVisible() {
+        let d = Diagnostic("missing column sku; found \"a\nb\", \"\u{1B}[31mred\"", at: SourceLocation(file: "p.csv", line: 1))
+        #expect(d.description == "p.csv:1: error: missing column sku; found \"a\\u{A}b\", \"\\u{1B}[31mred\"")
+        #expect(!d.description.contains("\n"))
+    }
+}
