@@ -95,21 +95,10 @@ struct Digest: Sendable {
             ]
         }
         v["figures"] = PeriodFigure.all.enumerated().map { n, figure -> [String: Any] in
-            let value = figure.value(p)
-            let target = figure.targetText(report.targets, formatter: f)
-            let misses = figure.missesTarget(value, targets: report.targets)
-            return [
-                "label": figure.label,
-                "value": f.format(value, as: figure.kind),
-                "isNull": value == nil,
-                "nullReason": value == nil ? figure.nullReason(present: report.present) : "",
-                "hasTarget": target != nil,
-                "target": target ?? "",
-                "misses": misses,
-                "status": misses ? (figure.key == "stockout_campaign_share" ? "ABOVE THRESHOLD" : "BELOW TARGET") : "",
-                "change": previous == nil ? ValueFormatter.null : f.change(from: previous.flatMap(figure.value), to: value, as: figure.kind),
-                "shade": n % 2 == 0 ? "#f3f5f8" : "#ffffff",
-            ]
+            var (row, standing) = figure.row(p, previous: previous, report: report, formatter: f)
+            row["status"] = standing.flatMap { $0 == .met ? nil : $0.text.uppercased() } ?? ""
+            row["shade"] = n % 2 == 0 ? "#f3f5f8" : "#ffffff"
+            return row
         }
         return v
     }

@@ -69,29 +69,10 @@ struct ScorecardPage: Sendable {
 
         // Every figure.
         v["figures"] = PeriodFigure.all.map { figure -> [String: Any] in
-            let value = figure.value(p)
-            let target = figure.targetText(report.targets, formatter: f)
-            let misses = figure.missesTarget(value, targets: report.targets)
-            let status: String
-            switch (target, value, misses, figure.target) {
-            case (nil, _, _, _), (_, nil, _, _): status = ""
-            case (_, _, true, .atMost?): status = "Above threshold"
-            case (_, _, true, _): status = "Below target"
-            default: status = "Target met"
-            }
-            return [
-                "key": figure.key,
-                "label": figure.label,
-                "value": f.format(value, as: figure.kind),
-                "isNull": value == nil,
-                "nullReason": value == nil ? figure.nullReason(present: report.present) : "",
-                "hasTarget": target != nil,
-                "target": target ?? "",
-                "hasStatus": !status.isEmpty,
-                "misses": misses,
-                "status": status,
-                "change": previous == nil ? ValueFormatter.null : f.change(from: previous.flatMap(figure.value), to: value, as: figure.kind),
-            ]
+            var (row, standing) = figure.row(p, previous: previous, report: report, formatter: f)
+            row["hasStatus"] = standing != nil
+            row["status"] = standing?.text ?? ""
+            return row
         }
         v["changeHeading"] = "Change against the previous \(unit)"
         v["changeNote"] = previous.map { "change against \($0.period.label)" } ?? "no earlier \(unit) in the report, so no change"
