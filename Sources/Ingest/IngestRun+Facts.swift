@@ -87,12 +87,15 @@ extension IngestRun {
         finish(scan)
     }
 
-    mutating func readInventory<Sink: RecordSink>(into sink: inout Sink) {
-        guard let scan = scan(.inventory) else { return }
-        var seen = Set<InventoryKey>()
+    /// Parses inventory rows; whether a row is after the as-of date is left to `deliver`.
+    static func scanInventory(_ scan: SourceScan, productKeys: borrowing ByteKeyTable) -> BufferedFacts<InventoryRecord> {
+        var out = BufferedFacts<InventoryRecord>(source: scan.source)
+        var seen = PackedKeySet(capacity: 1 << 16)
         var locations = ByteKeyTable()
+        var file = 0
         // Canonical columns: snapshot_date, sku, qty_on_hand, [location].
         while scan.next() {
+            while file < scan.fileNumber { out.fileEnds.append(out.records.count); file += 1 }
             do throws(RejectedRow) {
                 let date = try scan.date(0)
                 let sku = try scan.text(1)
@@ -100,27 +103,45 @@ extension IngestRun {
                 guard let product = productKeys.find(sku) else { throw scan.reject(.unknownProduct, 1) }
                 // An absent location column reads as an empty location.
                 let location = locations.insert(scan.bytes(3), value: Int32(locations.count)).value
-                guard seen.insert(InventoryKey(date: date.rawValue, product: product, location: location)).inserted else {
+                // (snapshot_date, sku, location) as dense numbers; a location index is never UInt32.max.
+                let key = UInt64(UInt32(bitPattern: date.rawValue)) << 32 | UInt64(UInt32(bitPattern: product))
+                guard seen.insert(key, UInt32(bitPattern: location)) else {
                     throw scan.reject(.duplicateKey, 1, "snapshot_date \(date) sku \"\(scan.string(1))\" location \"\(scan.string(3))\" appears on an earlier row")
                 }
-                if date > asOf {
-                    scan.count(.ignored)
-                } else {
-                    sink.inventory(InventoryRecord(snapshotDate: date, product: product, qtyOnHand: qty))
-                    scan.count(.used)
-                }
+                out.records.append(InventoryRecord(snapshotDate: date, product: product, qtyOnHand: qty))
             } catch {
                 scan.count(error)
             }
         }
-        finish(scan)
+        while out.fileEnds.count < scan.files.count { out.fileEnds.append(out.records.count) }
+        out.stats = scan.stats
+        out.rejections = scan.rejections
+        out.problems = scan.problems
+        return out
     }
 
-    mutating func readForecast<Sink: RecordSink>(into sink: inout Sink) {
-        guard let scan = scan(.forecast) else { return }
-        var seen = Set<Int64>()
-        // Canonical columns: week_start, sku, forecast_units. Forecast rows are never ignored: they are
-        // about the future by nature.
+    /// Sends the inventory rows up to the as-of date to the sink and counts the later ones as ignored.
+    mutating func deliver<Sink: RecordSink>(_ inventory: BufferedFacts<InventoryRecord>, into sink: inout Sink) {
+        var stats = inventory.stats
+        var begin = 0
+        for (f, end) in inventory.fileEnds.enumerated() {
+            for r in inventory.records[begin..<end] {
+                if r.snapshotDate > asOf {
+                    if f < stats.count { stats[f].ignoredAfterAsOf += 1 }
+                } else {
+                    sink.inventory(r)
+                }
+            }
+            begin = end
+        }
+        finish(inventory.source, stats: stats, rejections: inventory.rejections, problems: inventory.problems)
+    }
+
+    /// Parses forecast rows. Forecast rows are never ignored: they are about the future by nature.
+    static func scanForecast(_ scan: SourceScan, productKeys: borrowing ByteKeyTable) -> BufferedFacts<ForecastRecord> {
+        var out = BufferedFacts<ForecastRecord>(source: scan.source)
+        var seen = PackedKeySet(capacity: 1 << 16)
+        // Canonical columns: week_start, sku, forecast_units.
         while scan.next() {
             do throws(RejectedRow) {
                 let week = try scan.date(0)
@@ -128,15 +149,24 @@ extension IngestRun {
                 let units = try scan.number(2)
                 if week.isoWeekday != 1 { throw scan.reject(.notMonday, 0, "week_start \(week) is not a Monday") }
                 guard let product = productKeys.find(sku) else { throw scan.reject(.unknownProduct, 1) }
-                guard seen.insert(Int64(week.rawValue) << 32 | Int64(UInt32(bitPattern: product))).inserted else {
+                guard seen.insert(UInt64(UInt32(bitPattern: week.rawValue)) << 32 | UInt64(UInt32(bitPattern: product))) else {
                     throw scan.reject(.duplicateKey, 0, "week_start \(week) sku \"\(scan.string(1))\" appears on an earlier row")
                 }
-                sink.forecast(ForecastRecord(weekStart: week, product: product, forecastUnits: units))
-                scan.count(.used)
+                out.records.append(ForecastRecord(weekStart: week, product: product, forecastUnits: units))
             } catch {
                 scan.count(error)
             }
         }
-        finish(scan)
+        out.fileEnds = Array(repeating: out.records.count, count: scan.files.count)
+        out.stats = scan.stats
+        out.rejections = scan.rejections
+        out.problems = scan.problems
+        return out
+    }
+
+    /// Sends every forecast row to the sink.
+    mutating func deliver<Sink: RecordSink>(_ forecast: BufferedFacts<ForecastRecord>, into sink: inout Sink) {
+        for r in forecast.records { sink.forecast(r) }
+        finish(forecast.source, stats: forecast.stats, rejections: forecast.rejections, problems: forecast.problems)
     }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import Logging
 import ScorecardCore
 
@@ -42,12 +43,28 @@ struct IngestRun {
         readCampaignItems()
         sink.master(MasterData(products: products, categories: categories, campaigns: campaigns, items: items,
                                present: Set(files.keys)))
+        // Inventory and forecast only resolve products: parse them on another core meanwhile, and hand
+        // their records to the sink after freight, in the documented order.
+        let facts = Handoff<(BufferedFacts<InventoryRecord>?, BufferedFacts<ForecastRecord>?)>((nil, nil))
+        let shared = Handoff((productKeys, files, config, logger))
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            let (keys, files, config, logger) = shared.value
+            let inventory = files[.inventory].map {
+                Self.scanInventory(SourceScan(source: .inventory, files: $0, config: config, logger: logger), productKeys: keys)
+            }
+            let forecast = files[.forecast].map {
+                Self.scanForecast(SourceScan(source: .forecast, files: $0, config: config, logger: logger), productKeys: keys)
+            }
+            facts.value = (inventory, forecast)
+        }
         readOrders(into: &sink)
         readDeliveries(into: &sink)
         readReturns(into: &sink)
         readFreight(into: &sink)
-        readInventory(into: &sink)
-        readForecast(into: &sink)
+        group.wait()
+        if let inventory = facts.value.0 { deliver(inventory, into: &sink) }
+        if let forecast = facts.value.1 { deliver(forecast, into: &sink) }
 
         let share = config.targets.maxRejectedShare
         for s in stats where s.rows > 0 && Double(s.rejected) / Double(s.rows) > share {
@@ -72,6 +89,13 @@ struct IngestRun {
         stats.append(SourceStats(source: scan.source, files: scan.stats))
         rejections += scan.rejections
         problems += scan.problems
+    }
+
+    /// Records what a scan read on another thread counted.
+    mutating func finish(_ source: SourceName, stats files: [FileStats], rejections: [Rejection], problems: [Diagnostic]) {
+        stats.append(SourceStats(source: source, files: files))
+        self.rejections += rejections
+        self.problems += problems
     }
 
     /// The interned `String` of these bytes.
