@@ -37,7 +37,9 @@ struct IngestRun {
         self.logger = logger
     }
 
-    mutating func run<Sink: RecordSink>(into sink: inout Sink) throws(IngestFailure) -> IngestSummary {
+    mutating func run<Sink: RecordSink>(into target: inout Sink) throws(IngestFailure) -> IngestSummary {
+        // The sink's work on each record runs on a consumer thread, in order, while rows are parsed here.
+        var sink = ForwardingSink(target)
         readProducts()
         readCampaigns()
         readCampaignItems()
@@ -65,6 +67,7 @@ struct IngestRun {
         group.wait()
         if let inventory = facts.value.0 { deliver(inventory, into: &sink) }
         if let forecast = facts.value.1 { deliver(forecast, into: &sink) }
+        target = sink.finish()
 
         let share = config.targets.maxRejectedShare
         for s in stats where s.rows > 0 && Double(s.rejected) / Double(s.rows) > share {
