@@ -90,7 +90,10 @@ extension IngestRun {
     /// Parses inventory rows; whether a row is after the as-of date is left to `deliver`.
     static func scanInventory(_ scan: SourceScan, productKeys: borrowing ByteKeyTable) -> BufferedFacts<InventoryRecord> {
         var out = BufferedFacts<InventoryRecord>(source: scan.source)
-        var seen = PackedKeySet(capacity: 1 << 16)
+        // Sized from the files (an inventory row takes at least ~30 bytes) so the table rarely grows.
+        let rows = scan.files.reduce(0) { $0 + SourceLocator.byteSize($1.path) } / 30
+        var seen = PackedKeySet(capacity: max(1 << 16, rows))
+        out.records.reserveCapacity(rows)
         var locations = ByteKeyTable()
         var file = 0
         // Canonical columns: snapshot_date, sku, qty_on_hand, [location].
@@ -140,7 +143,10 @@ extension IngestRun {
     /// Parses forecast rows. Forecast rows are never ignored: they are about the future by nature.
     static func scanForecast(_ scan: SourceScan, productKeys: borrowing ByteKeyTable) -> BufferedFacts<ForecastRecord> {
         var out = BufferedFacts<ForecastRecord>(source: scan.source)
-        var seen = PackedKeySet(capacity: 1 << 16)
+        // Sized from the files (a forecast row takes at least ~24 bytes) so the table rarely grows.
+        let rows = scan.files.reduce(0) { $0 + SourceLocator.byteSize($1.path) } / 24
+        var seen = PackedKeySet(capacity: max(1 << 16, rows))
+        out.records.reserveCapacity(rows)
         // Canonical columns: week_start, sku, forecast_units.
         while scan.next() {
             do throws(RejectedRow) {

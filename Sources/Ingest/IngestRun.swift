@@ -47,26 +47,29 @@ struct IngestRun {
                                present: Set(files.keys)))
         // Inventory and forecast only resolve products: parse them on another core meanwhile, and hand
         // their records to the sink after freight, in the documented order.
-        let facts = Handoff<(BufferedFacts<InventoryRecord>?, BufferedFacts<ForecastRecord>?)>((nil, nil))
-        let shared = Handoff((productKeys, files, config, logger))
+        let inventory = Handoff<BufferedFacts<InventoryRecord>?>(nil)
+        let forecast = Handoff<BufferedFacts<ForecastRecord>?>(nil)
+        let shared = Handoff((productKeys, config, logger))
         let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) {
-            let (keys, files, config, logger) = shared.value
-            let inventory = files[.inventory].map {
-                Self.scanInventory(SourceScan(source: .inventory, files: $0, config: config, logger: logger), productKeys: keys)
+        if let files = files[.inventory] {
+            DispatchQueue.global().async(group: group) {
+                let (keys, config, logger) = shared.value
+                inventory.value = Self.scanInventory(SourceScan(source: .inventory, files: files, config: config, logger: logger), productKeys: keys)
             }
-            let forecast = files[.forecast].map {
-                Self.scanForecast(SourceScan(source: .forecast, files: $0, config: config, logger: logger), productKeys: keys)
+        }
+        if let files = files[.forecast] {
+            DispatchQueue.global().async(group: group) {
+                let (keys, config, logger) = shared.value
+                forecast.value = Self.scanForecast(SourceScan(source: .forecast, files: files, config: config, logger: logger), productKeys: keys)
             }
-            facts.value = (inventory, forecast)
         }
         readOrders(into: &sink)
         readDeliveries(into: &sink)
         readReturns(into: &sink)
         readFreight(into: &sink)
         group.wait()
-        if let inventory = facts.value.0 { deliver(inventory, into: &sink) }
-        if let forecast = facts.value.1 { deliver(forecast, into: &sink) }
+        if let inventory = inventory.value { deliver(inventory, into: &sink) }
+        if let forecast = forecast.value { deliver(forecast, into: &sink) }
         target = sink.finish()
 
         let share = config.targets.maxRejectedShare

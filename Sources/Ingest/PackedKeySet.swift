@@ -14,9 +14,10 @@ struct PackedKeySet: ~Copyable {
     private var mask: Int
     private(set) var count = 0
 
+    /// - Parameter capacity: keys to hold before the first growth.
     init(capacity: Int = 1024) {
         var size = 16
-        while size < capacity * 2 { size <<= 1 }
+        while size * 3 < capacity * 4 { size <<= 1 }
         slots = .allocate(capacity: size)
         slots.initialize(repeating: Slot(low: 0, high: .max), count: size)
         mask = size - 1
