@@ -92,7 +92,7 @@ extension IngestRun {
         var out = BufferedFacts<InventoryRecord>(source: scan.source)
         // Sized from the files (an inventory row takes at least ~30 bytes) so the table rarely grows.
         let rows = scan.files.reduce(0) { $0 + SourceLocator.byteSize($1.path) } / 30
-        var seen = PackedKeySet(capacity: max(1 << 16, rows))
+        var seen = SnapshotKeySet(expected: rows)
         out.records.reserveCapacity(rows)
         var locations = ByteKeyTable()
         var file = 0
@@ -106,9 +106,7 @@ extension IngestRun {
                 guard let product = productKeys.find(sku) else { throw scan.reject(.unknownProduct, 1) }
                 // An absent location column reads as an empty location.
                 let location = locations.insert(scan.bytes(3), value: Int32(locations.count)).value
-                // (snapshot_date, sku, location) as dense numbers; a location index is never UInt32.max.
-                let key = UInt64(UInt32(bitPattern: date.rawValue)) << 32 | UInt64(UInt32(bitPattern: product))
-                guard seen.insert(key, UInt32(bitPattern: location)) else {
+                guard seen.insert(date: date.rawValue, product: product, location: location) else {
                     throw scan.reject(.duplicateKey, 1, "snapshot_date \(date) sku \"\(scan.string(1))\" location \"\(scan.string(3))\" appears on an earlier row")
                 }
                 out.records.append(InventoryRecord(snapshotDate: date, product: product, qtyOnHand: qty))
@@ -145,7 +143,7 @@ extension IngestRun {
         var out = BufferedFacts<ForecastRecord>(source: scan.source)
         // Sized from the files (a forecast row takes at least ~24 bytes) so the table rarely grows.
         let rows = scan.files.reduce(0) { $0 + SourceLocator.byteSize($1.path) } / 24
-        var seen = PackedKeySet(capacity: max(1 << 16, rows))
+        var seen = SnapshotKeySet(expected: rows)
         out.records.reserveCapacity(rows)
         // Canonical columns: week_start, sku, forecast_units.
         while scan.next() {
@@ -155,7 +153,7 @@ extension IngestRun {
                 let units = try scan.number(2)
                 if week.isoWeekday != 1 { throw scan.reject(.notMonday, 0, "week_start \(week) is not a Monday") }
                 guard let product = productKeys.find(sku) else { throw scan.reject(.unknownProduct, 1) }
-                guard seen.insert(UInt64(UInt32(bitPattern: week.rawValue)) << 32 | UInt64(UInt32(bitPattern: product))) else {
+                guard seen.insert(date: week.rawValue, product: product, location: 0) else {
                     throw scan.reject(.duplicateKey, 0, "week_start \(week) sku \"\(scan.string(1))\" appears on an earlier row")
                 }
                 out.records.append(ForecastRecord(weekStart: week, product: product, forecastUnits: units))

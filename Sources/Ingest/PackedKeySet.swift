@@ -3,7 +3,8 @@
 ///
 /// `Set<InventoryKey>` spent most of inventory's time in `Hasher` (SipHash, seeded per call) and in
 /// rehashing on growth; here a key is mixed with two multiplies and a slot is one 16-byte record.
-struct PackedKeySet: ~Copyable {
+/// A class so that `SnapshotKeySet` can create it on demand and share nothing.
+final class PackedKeySet {
     private struct Slot {
         var low: UInt64
         /// `UInt32.max` marks an empty slot.
@@ -36,7 +37,7 @@ struct PackedKeySet: ~Copyable {
 
     /// Adds the key; `false` when it was already there. `high` must be below `UInt32.max`.
     @inline(__always)
-    mutating func insert(_ low: UInt64, _ high: UInt32 = 0) -> Bool {
+    func insert(_ low: UInt64, _ high: UInt32 = 0) -> Bool {
         precondition(high != .max, "PackedKeySet: high part UInt32.max is reserved")
         var i = Self.hash(low, high) & mask
         while true {
@@ -51,7 +52,7 @@ struct PackedKeySet: ~Copyable {
         return true
     }
 
-    private mutating func grow() {
+    private func grow() {
         let old = slots
         let oldSize = mask + 1
         let size = oldSize * 2
