@@ -60,8 +60,17 @@ extension IngestRun {
         return line
     }
 
-    mutating func readFreight<Sink: RecordSink>(into sink: inout Sink) {
-        guard let scan = scan(.freight) else { return }
+    /// Parses freight rows against a copy of the order index, interning its strings into `strings`.
+    static func scanFreight(_ scan: SourceScan, orderLines: OrderLineIndex, asOf: Day) -> (BufferedFacts<FreightRow>, [String]) {
+        var out = BufferedFacts<FreightRow>(source: scan.source)
+        var orderLines = orderLines
+        var interned = ByteKeyTable()
+        var strings: [String] = []
+        func intern(_ b: UnsafeBufferPointer<UInt8>) -> Int32 {
+            let (v, inserted) = interned.insert(b, value: Int32(strings.count))
+            if inserted { strings.append(String(decoding: b, as: UTF8.self)) }
+            return v
+        }
         // Canonical columns: shipment_id, ship_date, service_level, cost, [order_id], [carrier].
         while scan.next() {
             do throws(RejectedRow) {
@@ -76,15 +85,27 @@ extension IngestRun {
                     let carrier = scan.bytes(5)
                     // An order id that is not an order (or only of ignored lines) is kept, unattributed.
                     let order = orderID.isEmpty ? nil : orderLines.usedOrder(orderID)
-                    sink.freight(FreightRecord(shipDate: ship, serviceLevel: intern(level), cost: cost, order: order,
-                                               carrier: carrier.isEmpty ? nil : intern(carrier)))
+                    out.records.append(FreightRow(shipDate: ship.rawValue, serviceLevel: intern(level), cost: cost, order: order ?? -1,
+                                                  carrier: carrier.isEmpty ? -1 : intern(carrier)))
                     scan.count(.used)
                 }
             } catch {
                 scan.count(error)
             }
         }
-        finish(scan)
+        out.stats = scan.stats
+        out.rejections = scan.rejections
+        out.problems = scan.problems
+        return (out, strings)
+    }
+
+    /// Sends parsed freight rows to the sink.
+    mutating func deliver<Sink: RecordSink>(_ freight: BufferedFacts<FreightRow>, strings: [String], into sink: inout Sink) {
+        for r in freight.records {
+            sink.freight(FreightRecord(shipDate: Day(rawValue: r.shipDate), serviceLevel: strings[Int(r.serviceLevel)], cost: r.cost,
+                                       order: r.order < 0 ? nil : r.order, carrier: r.carrier < 0 ? nil : strings[Int(r.carrier)]))
+        }
+        finish(freight.source, stats: freight.stats, rejections: freight.rejections, problems: freight.problems)
     }
 
     /// Parses inventory rows; whether a row is after the as-of date is left to `deliver`.

@@ -64,9 +64,22 @@ struct IngestRun {
             }
         }
         readOrders(into: &sink)
+        // Freight only resolves order ids: parse it on another core while deliveries and returns are read
+        // here, and send it after them.
+        let freight = Handoff<(BufferedFacts<FreightRow>, [String])?>(nil)
+        let freightGroup = DispatchGroup()
+        if let files = files[.freight] {
+            let input = Handoff((orderLines, asOf, config, logger))
+            DispatchQueue.global().async(group: freightGroup) {
+                let (orderLines, asOf, config, logger) = input.value
+                freight.value = Self.scanFreight(SourceScan(source: .freight, files: files, config: config, logger: logger),
+                                                 orderLines: orderLines, asOf: asOf)
+            }
+        }
         readDeliveries(into: &sink)
         readReturns(into: &sink)
-        readFreight(into: &sink)
+        freightGroup.wait()
+        if let (rows, strings) = freight.value { deliver(rows, strings: strings, into: &sink) }
         group.wait()
         if let inventory = inventory.value { deliver(inventory, into: &sink) }
         if let forecast = forecast.value { deliver(forecast, into: &sink) }
