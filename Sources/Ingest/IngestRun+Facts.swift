@@ -63,6 +63,9 @@ extension IngestRun {
     /// Parses freight rows against a copy of the order index, interning its strings into `strings`.
     static func scanFreight(_ scan: SourceScan, orderLines: OrderLineIndex, asOf: Day) -> (BufferedFacts<FreightRow>, [String]) {
         var out = BufferedFacts<FreightRow>(source: scan.source)
+        // Sized from the files (a freight row takes at least ~36 bytes): growing by doubling would copy
+        // the rows and, for a moment, hold them twice.
+        out.records.reserveCapacity(scan.files.reduce(0) { $0 + SourceLocator.byteSize($1.path) } / 36)
         var orderLines = orderLines
         var interned = ByteKeyTable()
         var strings: [String] = []

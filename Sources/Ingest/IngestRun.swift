@@ -79,6 +79,9 @@ struct IngestRun {
         readDeliveries(into: &sink)
         readReturns(into: &sink)
         freightGroup.wait()
+        // Nothing resolves order ids any more: free the index (hundreds of MB at 10M lines) before the
+        // buffered rows are sent and metrics finish.
+        orderLines = OrderLineIndex()
         if let (rows, strings) = freight.value { deliver(rows, strings: strings, into: &sink) }
         group.wait()
         if let inventory = inventory.value { deliver(inventory, into: &sink) }
