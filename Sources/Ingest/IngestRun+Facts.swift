@@ -60,12 +60,8 @@ extension IngestRun {
         return line
     }
 
-    /// Parses freight rows against a copy of the order index, interning its strings into `strings`.
-    static func scanFreight(_ scan: SourceScan, orderLines: OrderLineIndex, asOf: Day) -> (BufferedFacts<FreightRow>, [String]) {
-        var out = BufferedFacts<FreightRow>(source: scan.source)
-        // Sized from the files (a freight row takes at least ~36 bytes): growing by doubling would copy
-        // the rows and, for a moment, hold them twice.
-        out.records.reserveCapacity(scan.files.reduce(0) { $0 + SourceLocator.byteSize($1.path) } / 36)
+    /// Parses freight rows against a copy of the order index, interning its strings, into `channel`.
+    static func scanFreight(_ scan: SourceScan, orderLines: OrderLineIndex, asOf: Day, into channel: FreightChannel) {
         var orderLines = orderLines
         var interned = ByteKeyTable()
         var strings: [String] = []
@@ -74,6 +70,8 @@ extension IngestRun {
             if inserted { strings.append(String(decoding: b, as: UTF8.self)) }
             return v
         }
+        var chunk: [FreightRow] = []
+        chunk.reserveCapacity(FreightChannel.chunkSize)
         // Canonical columns: shipment_id, ship_date, service_level, cost, [order_id], [carrier].
         while scan.next() {
             do throws(RejectedRow) {
@@ -88,27 +86,41 @@ extension IngestRun {
                     let carrier = scan.bytes(5)
                     // An order id that is not an order (or only of ignored lines) is kept, unattributed.
                     let order = orderID.isEmpty ? nil : orderLines.usedOrder(orderID)
-                    out.records.append(FreightRow(shipDate: ship.rawValue, serviceLevel: intern(level), cost: cost, order: order ?? -1,
-                                                  carrier: carrier.isEmpty ? -1 : intern(carrier)))
+                    chunk.append(FreightRow(shipDate: ship.rawValue, serviceLevel: intern(level), cost: cost, order: order ?? -1,
+                                            carrier: carrier.isEmpty ? -1 : intern(carrier)))
                     scan.count(.used)
+                    if chunk.count == FreightChannel.chunkSize {
+                        channel.push(.rows(chunk, strings))
+                        chunk = []
+                        chunk.reserveCapacity(FreightChannel.chunkSize)
+                    }
                 }
             } catch {
                 scan.count(error)
             }
         }
+        if !chunk.isEmpty { channel.push(.rows(chunk, strings)) }
+        var out = BufferedFacts<FreightRow>(source: scan.source)
         out.stats = scan.stats
         out.rejections = scan.rejections
         out.problems = scan.problems
-        return (out, strings)
+        channel.push(.end(out))
     }
 
-    /// Sends parsed freight rows to the sink.
-    mutating func deliver<Sink: RecordSink>(_ freight: BufferedFacts<FreightRow>, strings: [String], into sink: inout Sink) {
-        for r in freight.records {
-            sink.freight(FreightRecord(shipDate: Day(rawValue: r.shipDate), serviceLevel: strings[Int(r.serviceLevel)], cost: r.cost,
-                                       order: r.order < 0 ? nil : r.order, carrier: r.carrier < 0 ? nil : strings[Int(r.carrier)]))
+    /// Sends the freight rows of `channel` to the sink as they come, until the source's end.
+    mutating func deliverFreight<Sink: RecordSink>(from channel: FreightChannel, into sink: inout Sink) {
+        while true {
+            switch channel.pop() {
+            case .rows(let rows, let strings):
+                for r in rows {
+                    sink.freight(FreightRecord(shipDate: Day(rawValue: r.shipDate), serviceLevel: strings[Int(r.serviceLevel)], cost: r.cost,
+                                               order: r.order < 0 ? nil : r.order, carrier: r.carrier < 0 ? nil : strings[Int(r.carrier)]))
+                }
+            case .end(let freight):
+                finish(freight.source, stats: freight.stats, rejections: freight.rejections, problems: freight.problems)
+                return
+            }
         }
-        finish(freight.source, stats: freight.stats, rejections: freight.rejections, problems: freight.problems)
     }
 
     /// Parses inventory rows; whether a row is after the as-of date is left to `deliver`.

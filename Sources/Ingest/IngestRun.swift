@@ -66,23 +66,21 @@ struct IngestRun {
         readOrders(into: &sink)
         // Freight only resolves order ids: parse it on another core while deliveries and returns are read
         // here, and send it after them.
-        let freight = Handoff<(BufferedFacts<FreightRow>, [String])?>(nil)
-        let freightGroup = DispatchGroup()
-        if let files = files[.freight] {
+        let freight = files[.freight].map { _ in FreightChannel() }
+        if let files = files[.freight], let freight {
             let input = Handoff((orderLines, asOf, config, logger))
-            DispatchQueue.global().async(group: freightGroup) {
+            DispatchQueue.global().async {
                 let (orderLines, asOf, config, logger) = input.value
-                freight.value = Self.scanFreight(SourceScan(source: .freight, files: files, config: config, logger: logger),
-                                                 orderLines: orderLines, asOf: asOf)
+                Self.scanFreight(SourceScan(source: .freight, files: files, config: config, logger: logger),
+                                 orderLines: orderLines, asOf: asOf, into: freight)
             }
         }
         readDeliveries(into: &sink)
         readReturns(into: &sink)
-        freightGroup.wait()
+        if let freight { deliverFreight(from: freight, into: &sink) }
         // Nothing resolves order ids any more: free the index (hundreds of MB at 10M lines) before the
-        // buffered rows are sent and metrics finish.
+        // buffered inventory and forecast rows are sent and metrics finish.
         orderLines = OrderLineIndex()
-        if let (rows, strings) = freight.value { deliver(rows, strings: strings, into: &sink) }
         group.wait()
         if let inventory = inventory.value { deliver(inventory, into: &sink) }
         if let forecast = forecast.value { deliver(forecast, into: &sink) }
