@@ -60,8 +60,18 @@ extension IngestRun {
         return line
     }
 
-    mutating func readFreight<Sink: RecordSink>(into sink: inout Sink) {
-        guard let scan = scan(.freight) else { return }
+    /// Parses freight rows against a copy of the order index, interning its strings, into `channel`.
+    static func scanFreight(_ scan: SourceScan, orderLines: OrderLineIndex, asOf: Day, into channel: FreightChannel) {
+        var orderLines = orderLines
+        var interned = ByteKeyTable()
+        var strings: [String] = []
+        func intern(_ b: UnsafeBufferPointer<UInt8>) -> Int32 {
+            let (v, inserted) = interned.insert(b, value: Int32(strings.count))
+            if inserted { strings.append(String(decoding: b, as: UTF8.self)) }
+            return v
+        }
+        var chunk: [FreightRow] = []
+        chunk.reserveCapacity(FreightChannel.chunkSize)
         // Canonical columns: shipment_id, ship_date, service_level, cost, [order_id], [carrier].
         while scan.next() {
             do throws(RejectedRow) {
@@ -76,23 +86,55 @@ extension IngestRun {
                     let carrier = scan.bytes(5)
                     // An order id that is not an order (or only of ignored lines) is kept, unattributed.
                     let order = orderID.isEmpty ? nil : orderLines.usedOrder(orderID)
-                    sink.freight(FreightRecord(shipDate: ship, serviceLevel: intern(level), cost: cost, order: order,
-                                               carrier: carrier.isEmpty ? nil : intern(carrier)))
+                    chunk.append(FreightRow(shipDate: ship.rawValue, serviceLevel: intern(level), cost: cost, order: order ?? -1,
+                                            carrier: carrier.isEmpty ? -1 : intern(carrier)))
                     scan.count(.used)
+                    if chunk.count == FreightChannel.chunkSize {
+                        channel.push(.rows(chunk, strings))
+                        chunk = []
+                        chunk.reserveCapacity(FreightChannel.chunkSize)
+                    }
                 }
             } catch {
                 scan.count(error)
             }
         }
-        finish(scan)
+        if !chunk.isEmpty { channel.push(.rows(chunk, strings)) }
+        var out = BufferedFacts<FreightRow>(source: scan.source)
+        out.stats = scan.stats
+        out.rejections = scan.rejections
+        out.problems = scan.problems
+        channel.push(.end(out))
     }
 
-    mutating func readInventory<Sink: RecordSink>(into sink: inout Sink) {
-        guard let scan = scan(.inventory) else { return }
-        var seen = Set<InventoryKey>()
+    /// Sends the freight rows of `channel` to the sink as they come, until the source's end.
+    mutating func deliverFreight<Sink: RecordSink>(from channel: FreightChannel, into sink: inout Sink) {
+        while true {
+            switch channel.pop() {
+            case .rows(let rows, let strings):
+                for r in rows {
+                    sink.freight(FreightRecord(shipDate: Day(rawValue: r.shipDate), serviceLevel: strings[Int(r.serviceLevel)], cost: r.cost,
+                                               order: r.order < 0 ? nil : r.order, carrier: r.carrier < 0 ? nil : strings[Int(r.carrier)]))
+                }
+            case .end(let freight):
+                finish(freight.source, stats: freight.stats, rejections: freight.rejections, problems: freight.problems)
+                return
+            }
+        }
+    }
+
+    /// Parses inventory rows; whether a row is after the as-of date is left to `deliver`.
+    static func scanInventory(_ scan: SourceScan, productKeys: borrowing ByteKeyTable) -> BufferedFacts<InventoryRecord> {
+        var out = BufferedFacts<InventoryRecord>(source: scan.source)
+        // Sized from the files (an inventory row takes at least ~30 bytes) so the table rarely grows.
+        let rows = scan.files.reduce(0) { $0 + SourceLocator.byteSize($1.path) } / 30
+        var seen = SnapshotKeySet(expected: rows)
+        out.records.reserveCapacity(rows)
         var locations = ByteKeyTable()
+        var file = 0
         // Canonical columns: snapshot_date, sku, qty_on_hand, [location].
         while scan.next() {
+            while file < scan.fileNumber { out.fileEnds.append(out.records.count); file += 1 }
             do throws(RejectedRow) {
                 let date = try scan.date(0)
                 let sku = try scan.text(1)
@@ -100,27 +142,46 @@ extension IngestRun {
                 guard let product = productKeys.find(sku) else { throw scan.reject(.unknownProduct, 1) }
                 // An absent location column reads as an empty location.
                 let location = locations.insert(scan.bytes(3), value: Int32(locations.count)).value
-                guard seen.insert(InventoryKey(date: date.rawValue, product: product, location: location)).inserted else {
+                guard seen.insert(date: date.rawValue, product: product, location: location) else {
                     throw scan.reject(.duplicateKey, 1, "snapshot_date \(date) sku \"\(scan.string(1))\" location \"\(scan.string(3))\" appears on an earlier row")
                 }
-                if date > asOf {
-                    scan.count(.ignored)
-                } else {
-                    sink.inventory(InventoryRecord(snapshotDate: date, product: product, qtyOnHand: qty))
-                    scan.count(.used)
-                }
+                out.records.append(InventoryRecord(snapshotDate: date, product: product, qtyOnHand: qty))
             } catch {
                 scan.count(error)
             }
         }
-        finish(scan)
+        while out.fileEnds.count < scan.files.count { out.fileEnds.append(out.records.count) }
+        out.stats = scan.stats
+        out.rejections = scan.rejections
+        out.problems = scan.problems
+        return out
     }
 
-    mutating func readForecast<Sink: RecordSink>(into sink: inout Sink) {
-        guard let scan = scan(.forecast) else { return }
-        var seen = Set<Int64>()
-        // Canonical columns: week_start, sku, forecast_units. Forecast rows are never ignored: they are
-        // about the future by nature.
+    /// Sends the inventory rows up to the as-of date to the sink and counts the later ones as ignored.
+    mutating func deliver<Sink: RecordSink>(_ inventory: BufferedFacts<InventoryRecord>, into sink: inout Sink) {
+        var stats = inventory.stats
+        var begin = 0
+        for (f, end) in inventory.fileEnds.enumerated() {
+            for r in inventory.records[begin..<end] {
+                if r.snapshotDate > asOf {
+                    if f < stats.count { stats[f].ignoredAfterAsOf += 1 }
+                } else {
+                    sink.inventory(r)
+                }
+            }
+            begin = end
+        }
+        finish(inventory.source, stats: stats, rejections: inventory.rejections, problems: inventory.problems)
+    }
+
+    /// Parses forecast rows. Forecast rows are never ignored: they are about the future by nature.
+    static func scanForecast(_ scan: SourceScan, productKeys: borrowing ByteKeyTable) -> BufferedFacts<ForecastRecord> {
+        var out = BufferedFacts<ForecastRecord>(source: scan.source)
+        // Sized from the files (a forecast row takes at least ~24 bytes) so the table rarely grows.
+        let rows = scan.files.reduce(0) { $0 + SourceLocator.byteSize($1.path) } / 24
+        var seen = SnapshotKeySet(expected: rows)
+        out.records.reserveCapacity(rows)
+        // Canonical columns: week_start, sku, forecast_units.
         while scan.next() {
             do throws(RejectedRow) {
                 let week = try scan.date(0)
@@ -128,15 +189,24 @@ extension IngestRun {
                 let units = try scan.number(2)
                 if week.isoWeekday != 1 { throw scan.reject(.notMonday, 0, "week_start \(week) is not a Monday") }
                 guard let product = productKeys.find(sku) else { throw scan.reject(.unknownProduct, 1) }
-                guard seen.insert(Int64(week.rawValue) << 32 | Int64(UInt32(bitPattern: product))).inserted else {
+                guard seen.insert(date: week.rawValue, product: product, location: 0) else {
                     throw scan.reject(.duplicateKey, 0, "week_start \(week) sku \"\(scan.string(1))\" appears on an earlier row")
                 }
-                sink.forecast(ForecastRecord(weekStart: week, product: product, forecastUnits: units))
-                scan.count(.used)
+                out.records.append(ForecastRecord(weekStart: week, product: product, forecastUnits: units))
             } catch {
                 scan.count(error)
             }
         }
-        finish(scan)
+        out.fileEnds = Array(repeating: out.records.count, count: scan.files.count)
+        out.stats = scan.stats
+        out.rejections = scan.rejections
+        out.problems = scan.problems
+        return out
+    }
+
+    /// Sends every forecast row to the sink.
+    mutating func deliver<Sink: RecordSink>(_ forecast: BufferedFacts<ForecastRecord>, into sink: inout Sink) {
+        for r in forecast.records { sink.forecast(r) }
+        finish(forecast.source, stats: forecast.stats, rejections: forecast.rejections, problems: forecast.problems)
     }
 }

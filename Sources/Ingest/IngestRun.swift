@@ -1,3 +1,4 @@
+import Dispatch
 import Logging
 import ScorecardCore
 
@@ -39,18 +40,54 @@ struct IngestRun {
     /// How many rejected rows of a source over `max_rejected_share` are printed with the failure.
     static let rejectedRowsShownOnFailure = 20
 
-    mutating func run<Sink: RecordSink>(into sink: inout Sink) throws(IngestFailure) -> IngestSummary {
+    mutating func run<Sink: RecordSink>(into target: inout Sink) throws(IngestFailure) -> IngestSummary {
+        // The sink's work on each record runs on a consumer thread, in order, while rows are parsed here.
+        var sink = ForwardingSink(target)
         readProducts()
         readCampaigns()
         readCampaignItems()
         sink.master(MasterData(products: products, categories: categories, campaigns: campaigns, items: items,
                                present: Set(files.keys)))
+        // Inventory and forecast only resolve products: parse them on another core meanwhile, and hand
+        // their records to the sink after freight, in the documented order.
+        let inventory = Handoff<BufferedFacts<InventoryRecord>?>(nil)
+        let forecast = Handoff<BufferedFacts<ForecastRecord>?>(nil)
+        let shared = Handoff((productKeys, config, logger))
+        let group = DispatchGroup()
+        if let files = files[.inventory] {
+            DispatchQueue.global().async(group: group) {
+                let (keys, config, logger) = shared.value
+                inventory.value = Self.scanInventory(SourceScan(source: .inventory, files: files, config: config, logger: logger), productKeys: keys)
+            }
+        }
+        if let files = files[.forecast] {
+            DispatchQueue.global().async(group: group) {
+                let (keys, config, logger) = shared.value
+                forecast.value = Self.scanForecast(SourceScan(source: .forecast, files: files, config: config, logger: logger), productKeys: keys)
+            }
+        }
         readOrders(into: &sink)
+        // Freight only resolves order ids: parse it on another core while deliveries and returns are read
+        // here, and send it after them.
+        let freight = files[.freight].map { _ in FreightChannel() }
+        if let files = files[.freight], let freight {
+            let input = Handoff((orderLines, asOf, config, logger))
+            DispatchQueue.global().async {
+                let (orderLines, asOf, config, logger) = input.value
+                Self.scanFreight(SourceScan(source: .freight, files: files, config: config, logger: logger),
+                                 orderLines: orderLines, asOf: asOf, into: freight)
+            }
+        }
         readDeliveries(into: &sink)
         readReturns(into: &sink)
-        readFreight(into: &sink)
-        readInventory(into: &sink)
-        readForecast(into: &sink)
+        if let freight { deliverFreight(from: freight, into: &sink) }
+        // Nothing resolves order ids any more: free the index (hundreds of MB at 10M lines) before the
+        // buffered inventory and forecast rows are sent and metrics finish.
+        orderLines = OrderLineIndex()
+        group.wait()
+        if let inventory = inventory.value { deliver(inventory, into: &sink) }
+        if let forecast = forecast.value { deliver(forecast, into: &sink) }
+        target = sink.finish()
 
         let share = config.targets.maxRejectedShare
         for s in stats where s.rows > 0 && Double(s.rejected) / Double(s.rows) > share {
@@ -82,6 +119,13 @@ struct IngestRun {
         stats.append(SourceStats(source: scan.source, files: scan.stats))
         rejections += scan.rejections
         problems += scan.problems
+    }
+
+    /// Records what a scan read on another thread counted.
+    mutating func finish(_ source: SourceName, stats files: [FileStats], rejections: [Rejection], problems: [Diagnostic]) {
+        stats.append(SourceStats(source: source, files: files))
+        self.rejections += rejections
+        self.problems += problems
     }
 
     /// The interned `String` of these bytes.

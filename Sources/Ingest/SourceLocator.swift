@@ -73,6 +73,12 @@ enum SourceLocator {
         return paths.map { SourceFile(path: $0, display: relative($0, to: dataDirectory)) }
     }
 
+    /// The size of a file in bytes, 0 when it cannot be read (the reader reports that).
+    static func byteSize(_ path: String) -> Int {
+        var st = stat()
+        return stat(path, &st) == 0 ? Int(st.st_size) : 0
+    }
+
     private static func Glibc_glob(_ pattern: String, _ g: inout glob_t) -> Int32 {
         #if canImport(Darwin)
         return Darwin.glob(pattern, 0, nil, &g)

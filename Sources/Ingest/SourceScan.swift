@@ -25,6 +25,8 @@ final class SourceScan {
     let logger: Logger
 
     private var fileIndex = -1
+    /// The index in `files` of the file the current row is from.
+    var fileNumber: Int { fileIndex }
     private var reader: CSVReader?
     /// `reader` again, for the per-row path to use without reference counting.
     private var current: Unmanaged<CSVReader>?

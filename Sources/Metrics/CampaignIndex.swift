@@ -13,8 +13,11 @@ struct CampaignIndex: Sendable {
     }
 
     var sets = CampaignSets()
-    /// Per product, date segments in order; before the first segment a line is not promotional.
-    private var segments: [[Segment]] = []
+    /// Every product's date segments, in order, one product after another; before a product's first
+    /// segment a line is not promotional. One flat array: a nested array cost a retain and release per line.
+    private var segments: [Segment] = []
+    /// Product `p`'s segments are `segments[start[p]..<start[p + 1]]`.
+    private var start: [Int32] = [0]
     /// Per campaign, the sorted category indices of every product its items match.
     private(set) var categories: [[Int32]] = []
 
@@ -35,8 +38,11 @@ struct CampaignIndex: Sendable {
             }
         }
         categories = campaignCategories.map { Array(Set($0)).sorted() }
-        segments = Array(repeating: [], count: master.products.count)
-        for p in matching.indices where !matching[p].isEmpty {
+        start = [0]
+        start.reserveCapacity(master.products.count + 1)
+        for p in matching.indices {
+            defer { start.append(Int32(segments.count)) }
+            guard !matching[p].isEmpty else { continue }
             let campaigns = Array(Set(matching[p])).sorted()
             var bounds = Set<Int32>()
             for c in campaigns {
@@ -52,21 +58,21 @@ struct CampaignIndex: Sendable {
                 // Adjacent segments with the same set would only lengthen the search.
                 if list.last?.set != set { list.append(Segment(from: from, set: set)) }
             }
-            segments[p] = list
+            segments += list
         }
     }
 
     /// The set of campaigns a line of `product` ordered on `day` is promotional for (0 = none).
     func set(product: Int32, day: Day) -> UInt32 {
-        guard Int(product) >= 0, Int(product) < segments.count else { return 0 }
-        let list = segments[Int(product)]
+        guard Int(product) >= 0, Int(product) + 1 < start.count else { return 0 }
+        let first = Int(start[Int(product)])
         // Last segment starting on or before `day`.
-        var lo = 0, hi = list.count
+        var lo = first, hi = Int(start[Int(product) + 1])
         while lo < hi {
             let mid = (lo + hi) / 2
-            if list[mid].from <= day.rawValue { lo = mid + 1 } else { hi = mid }
+            if segments[mid].from <= day.rawValue { lo = mid + 1 } else { hi = mid }
         }
-        return lo == 0 ? 0 : list[lo - 1].set
+        return lo == first ? 0 : segments[lo - 1].set
     }
 
     /// Sorted campaign indices of a set.

@@ -5,7 +5,7 @@ import ScorecardCore
 /// Keys are `weekStart.rawValue << 32 | product`, so sorting them orders pairs by week then product and the
 /// sums at `finish` are taken in a fixed order (dictionary order changes from run to run).
 struct ForecastSums: Sendable {
-    var actual: [Int64: Double] = [:]
+    var actual = SumTable()
     var rows: [(key: Int64, units: Double)] = []
 
     @inline(__always) static func key(week: Day, product: Int32) -> Int64 {

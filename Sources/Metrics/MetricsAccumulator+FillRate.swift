@@ -15,8 +15,7 @@ extension MetricsAccumulator {
         }
         if firstOrderDay.map({ record.orderDate < $0 }) ?? true { firstOrderDay = record.orderDate }
         if isPresent(.forecast) {
-            forecastSums.actual[ForecastSums.key(week: record.orderDate.weekStart, product: record.product), default: 0]
-                += record.qtyOrdered
+            forecastSums.actual.add(ForecastSums.key(week: record.orderDate.weekStart, product: record.product), record.qtyOrdered)
         }
     }
 

@@ -14,7 +14,7 @@ extension MetricsAccumulator {
     func forecastWeeks(calendar cal: ReportCalendar) -> ForecastWeeks {
         var weeks = ForecastWeeks(firstMonday: cal.firstMonday, lastMonday: cal.asOf.weekStart)
         guard isPresent(.forecast) else { return weeks }
-        let actual = forecastSums.actual.sorted { $0.key < $1.key }
+        let actual = forecastSums.actual.sorted()
         let rows = forecastSums.rows.sorted { $0.key < $1.key }
         var i = 0, j = 0
         while i < actual.count || j < rows.count {

@@ -29,32 +29,47 @@ public struct SiteRenderer: Sendable {
     public func render(report: Report, ingest: IngestSummary, archivedMonths: [String]) throws(RenderError) -> RenderedSite {
         let site = SiteContext(config: config, report: report, ingest: ingest)
         var files: [String: [UInt8]] = [:]
-        func page(_ path: String, _ template: String, _ values: [String: Any]) throws(RenderError) {
-            files[path] = Array(try templates.render(template, values).utf8)
+        // Pages are listed here and rendered on every core afterwards; the first failing page in this
+        // order is the error, as when they were rendered one by one.
+        var pages: [(path: String, template: String, values: @Sendable () -> [String: Any])] = []
+        func page(_ path: String, _ template: String, _ values: @escaping @Sendable () -> [String: Any]) {
+            pages.append((path, template, values))
         }
 
-        try page(SitePaths.index, "scorecard",
-                 ScorecardPage(site: site, periods: site.weeks, index: site.asOfWeek, path: SitePaths.index, isFront: true).values())
+        page(SitePaths.index, "scorecard") {
+            ScorecardPage(site: site, periods: site.weeks, index: site.asOfWeek, path: SitePaths.index, isFront: true).values()
+        }
         for i in site.weeks.indices {
             let path = SitePaths.week(site.weeks[i].period.label)
-            try page(path, "scorecard", ScorecardPage(site: site, periods: site.weeks, index: i, path: path, isFront: false).values())
+            page(path, "scorecard") { ScorecardPage(site: site, periods: site.weeks, index: i, path: path, isFront: false).values() }
         }
         for i in site.months.indices {
             let month = site.months[i].period
             let path = SitePaths.month(month.label)
-            try page(path, "scorecard", ScorecardPage(site: site, periods: site.months, index: i, path: path, isFront: false).values())
+            page(path, "scorecard") { ScorecardPage(site: site, periods: site.months, index: i, path: path, isFront: false).values() }
             if site.isClosed(month) {
                 files[SitePaths.monthStylesheet(month.label)] = Array(templates.stylesheet.utf8)
             }
         }
-        try page(SitePaths.months, "months", MonthsIndexPage(site: site, archived: archivedMonths).values())
-        try page(SitePaths.campaigns, "campaigns", CampaignsIndexPage(site: site).values())
+        page(SitePaths.months, "months") { MonthsIndexPage(site: site, archived: archivedMonths).values() }
+        page(SitePaths.campaigns, "campaigns") { CampaignsIndexPage(site: site).values() }
         for campaign in report.campaigns {
             guard let path = site.campaignPath(campaign.campaignID) else { continue }
-            try page(path, "campaign", CampaignPage(site: site, campaign: campaign, path: path).values())
+            page(path, "campaign") { CampaignPage(site: site, campaign: campaign, path: path).values() }
         }
-        try page(SitePaths.categories, "categories", CategoriesPage(site: site).values())
-        try page(SitePaths.dataQuality, "data-quality", DataQualityPage(site: site).values())
+        page(SitePaths.categories, "categories") { CategoriesPage(site: site).values() }
+        page(SitePaths.dataQuality, "data-quality") { DataQualityPage(site: site).values() }
+        let templates = self.templates, jobs = pages
+        let rendered = ParallelMap.map(jobs.count) { i -> Result<[UInt8], RenderError> in
+            do throws(RenderError) {
+                return .success(Array(try templates.render(jobs[i].template, jobs[i].values()).utf8))
+            } catch {
+                return .failure(error)
+            }
+        }
+        for (job, result) in zip(jobs, rendered) {
+            files[job.path] = try result.get()
+        }
         files[SitePaths.stylesheet] = Array(templates.stylesheet.utf8)
 
         // data/kpis.json, data/weeks.csv, data/campaigns.csv, data/rejected.csv: `DataFiles` lives in

@@ -30,7 +30,15 @@ public struct SiteValidator: Sendable {
     public func validate(directory: String) -> [Diagnostic] {
         var run = ValidationRun(root: directory)
         let files = Self.files(under: directory)
-        for page in files where page.hasSuffix(".html") { run.checkPage(page) }
+        // Pages are parsed on every core (libxml2: initialised once, error handler per thread), each into
+        // its own run, and merged in page order, so the diagnostics come in the same order as one by one.
+        let pages = files.filter { $0.hasSuffix(".html") }
+        let perPage = ParallelMap.map(pages.count) { i in
+            var one = ValidationRun(root: directory)
+            one.checkPage(pages[i])
+            return one
+        }
+        for one in perPage { run.merge(one) }
         for stylesheet in files where stylesheet.hasSuffix(".css") { run.checkStylesheet(stylesheet) }
         run.checkFragmentsAcrossPages()
         return run.diagnostics

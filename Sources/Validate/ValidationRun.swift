@@ -4,7 +4,7 @@ import ScorecardCore
 
 /// The state of one `SiteValidator.validate(directory:)`: diagnostics so far, ids of every page, and
 /// cross-page `#fragment` links to check once every page has been read.
-struct ValidationRun {
+struct ValidationRun: Sendable {
     let root: String
     var diagnostics: [Diagnostic] = []
     /// Ids per page that parsed, for `other.html#id` links.
@@ -13,6 +13,13 @@ struct ValidationRun {
 
     init(root: String) {
         self.root = root
+    }
+
+    /// Adds what a run over other pages found, after what this one found.
+    mutating func merge(_ other: ValidationRun) {
+        diagnostics += other.diagnostics
+        idsByPage.merge(other.idsByPage) { _, new in new }
+        crossPageFragments += other.crossPageFragments
     }
 
     mutating func report(_ message: String, file: String, line: Int?) {
