@@ -59,6 +59,41 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: home.path).isEmpty, "nothing written to the working directory")
     }
 
+    /// Paths inside a config file are relative to its folder (cron runs from anywhere); `./scorecard.yml`
+    /// is read without `--config`; command-line paths win and are relative to the working directory.
+    @Test func configPathsAreRelativeToTheConfigFile() throws {
+        let tmp = try TemporaryDirectory()
+        let project = tmp.path("project")
+        #expect(try ScorecardProcess.run(["sample", "--out", project.appendingPathComponent("exports").path,
+                                          "--lines", "800", "--skus", "12", "--weeks", "4"]).status == 0)
+        let yaml = """
+        data: exports
+        out: public
+        title: "Planner <Board>"
+        base_url: https://intranet.example/scorecard/
+        """
+        try yaml.write(to: project.appendingPathComponent("scorecard.yml"), atomically: true, encoding: .utf8)
+
+        let fromRoot = try ScorecardProcess.run(["build", "--config", project.appendingPathComponent("scorecard.yml").path],
+                                                in: URL(fileURLWithPath: "/"))
+        #expect(fromRoot.status == 0, "stderr: \(fromRoot.stderr)")
+        #expect(tmp.exists("project/public/index.html"))
+        let index = try String(contentsOf: tmp.path("project/public/index.html"), encoding: .utf8)
+        #expect(index.contains("Planner &lt;Board&gt;"))
+
+        // In the project folder, ./scorecard.yml is read; --out on the command line wins.
+        let inProject = try ScorecardProcess.run(["build", "--out", "elsewhere"], in: project)
+        #expect(inProject.status == 0, "stderr: \(inProject.stderr)")
+        #expect(tmp.exists("project/elsewhere/data/kpis.json"))
+
+        // A config with an unknown key is a configuration error naming the file, key and line: exit 2.
+        try "titel: x\n".write(to: tmp.path("bad.yml"), atomically: true, encoding: .utf8)
+        let bad = try ScorecardProcess.run(["build", "--config", tmp.path("bad.yml").path], in: tmp.url)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("bad.yml:1"), "stderr: \(bad.stderr)")
+        #expect(bad.stderr.contains("titel"))
+    }
+
     @Test func missingRequiredSourceExits2AndPublishesNothing() throws {
         let tmp = try TemporaryDirectory()
         let exports = tmp.path("exports").path
