@@ -14,13 +14,19 @@ import Ingest
 import Logging
 import ScorecardCore
 
-func peakRSSMiB() -> Double {
+/// This process's resource usage so far.
+func selfUsage() -> rusage {
     var usage = rusage()
     #if os(Linux)
     getrusage(RUSAGE_SELF.rawValue, &usage)
     #else
     getrusage(RUSAGE_SELF, &usage)
     #endif
+    return usage
+}
+
+func peakRSSMiB() -> Double {
+    let usage = selfUsage()
     #if os(Linux)
     return Double(usage.ru_maxrss) / 1024  // KiB on Linux
     #else
@@ -36,12 +42,7 @@ func fileSize(_ path: String) -> Double {
 /// CPU seconds (user + system) this process has used: on a shared machine the wall clock also counts
 /// time spent waiting for a core, and the target is throughput on one core.
 func cpuSeconds() -> Double {
-    var usage = rusage()
-    #if os(Linux)
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    #else
-    getrusage(RUSAGE_SELF, &usage)
-    #endif
+    let usage = selfUsage()
     func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
     return s(usage.ru_utime) + s(usage.ru_stime)
 }
