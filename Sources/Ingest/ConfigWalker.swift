@@ -47,6 +47,19 @@ struct ConfigWalker {
                         }
                     } else { unknownKey("readiness.\(name)", k) }
                 }
+            case "report":
+                for (k, v) in mapping(value, path: key) ?? [] {
+                    let name = k.string ?? ""
+                    if name == "max_weeks" {
+                        if let n = int(v, path: "report.\(name)") {
+                            if (1...Self.maxReportWeeks).contains(n) {
+                                config.report.maxWeeks = n
+                            } else {
+                                problem("report.max_weeks must be a number of weeks from 1 to \(Self.maxReportWeeks)", v)
+                            }
+                        }
+                    } else { unknownKey("report.\(name)", k) }
+                }
             case "email":
                 for (k, v) in mapping(value, path: key) ?? [] {
                     let name = k.string ?? ""
@@ -87,9 +100,44 @@ struct ConfigWalker {
             case "promo_fill_rate": if let x = share(v, path: path) { t.promoFillRate = x }
             case "stockout_campaign_share": if let x = share(v, path: path) { t.stockoutCampaignShare = x }
             case "max_rejected_share": if let x = share(v, path: path) { t.maxRejectedShare = x }
+            case "figures": t.figures = readFigureTargets(v)
             default: unknownKey(path, k)
             }
         }
+    }
+
+    /// `targets.figures`: `KEY: {min: x, max: y}` for period figures, in the order given.
+    private mutating func readFigureTargets(_ node: Node) -> [Config.FigureTarget] {
+        var out: [Config.FigureTarget] = []
+        for (k, v) in mapping(node, path: "targets.figures") ?? [] {
+            let name = k.string ?? ""
+            let path = "targets.figures.\(name)"
+            guard FigureKeys.period.contains(name) else {
+                problem("unknown figure \(path) (a target can be set on: \(FigureKeys.period.joined(separator: ", ")))", k)
+                continue
+            }
+            var target = Config.FigureTarget(key: name)
+            let known = problems.count
+            for (bk, bv) in mapping(v, path: path) ?? [] {
+                let bound = bk.string ?? ""
+                switch bound {
+                case "min": target.min = number(bv, path: "\(path).min")
+                case "max": target.max = number(bv, path: "\(path).max")
+                default: unknownKey("\(path).\(bound)", bk)
+                }
+            }
+            if target.min == nil, target.max == nil, problems.count == known {
+                problem("\(path) needs min, max or both", v)
+                continue
+            }
+            if let lo = target.min, let hi = target.max, lo > hi {
+                problem("\(path): min \(lo) is above max \(hi), so no value could meet it", v)
+                continue
+            }
+            if out.contains(where: { $0.key == name }) { problem("\(path) is given twice", k); continue }
+            out.append(target)
+        }
+        return out
     }
 
     /// The `csv:` defaults; the same keys are accepted per source.
@@ -199,6 +247,14 @@ struct ConfigWalker {
 
     /// Ten years: more is a typo, and day arithmetic must stay far from `Int32` limits.
     static let maxHorizonDays = 3650
+    /// A hundred years of weeks: the bound exists so that one mistyped year cannot make a report of
+    /// thousands of weeks; anyone who wants more history than this wants a database.
+    static let maxReportWeeks = 5218
+
+    private mutating func number(_ n: Node, path: String) -> Double? {
+        guard n.scalar != nil, !isNull(n), n.bool == nil, let x = n.float, x.isFinite else { problem("\(path) must be a number", n); return nil }
+        return x
+    }
 
     private mutating func int(_ n: Node, path: String) -> Int? {
         guard n.scalar != nil, let i = n.int else { problem("\(path) must be an integer", n); return nil }

@@ -21,6 +21,8 @@ struct ForwardingSink<Sink: RecordSink>: RecordSink {
     private var freight: [FreightRecord] = []
     private var inventory: [InventoryRecord] = []
     private var forecast: [ForecastRecord] = []
+    private var purchaseOrderLines: [PurchaseOrderLineRecord] = []
+    private var receipts: [ReceiptRecord] = []
 
     init(_ sink: Sink) {
         target = Handoff(sink)
@@ -52,6 +54,8 @@ struct ForwardingSink<Sink: RecordSink>: RecordSink {
         if !freight.isEmpty { send(.freight(freight)); freight = [] }
         if !inventory.isEmpty { send(.inventory(inventory)); inventory = [] }
         if !forecast.isEmpty { send(.forecast(forecast)); forecast = [] }
+        if !purchaseOrderLines.isEmpty { send(.purchaseOrderLines(purchaseOrderLines)); purchaseOrderLines = [] }
+        if !receipts.isEmpty { send(.receipts(receipts)); receipts = [] }
     }
 
     mutating func master(_ master: MasterData) {
@@ -98,5 +102,20 @@ struct ForwardingSink<Sink: RecordSink>: RecordSink {
         if forecast.isEmpty { flush() }
         forecast.append(record)
         if forecast.count == Self.batchSize { send(.forecast(forecast)); forecast.removeAll(keepingCapacity: true) }
+    }
+
+    mutating func purchaseOrderLine(_ record: PurchaseOrderLineRecord) {
+        if purchaseOrderLines.isEmpty { flush() }
+        purchaseOrderLines.append(record)
+        if purchaseOrderLines.count == Self.batchSize {
+            send(.purchaseOrderLines(purchaseOrderLines))
+            purchaseOrderLines.removeAll(keepingCapacity: true)
+        }
+    }
+
+    mutating func receipt(_ record: ReceiptRecord) {
+        if receipts.isEmpty { flush() }
+        receipts.append(record)
+        if receipts.count == Self.batchSize { send(.receipts(receipts)); receipts.removeAll(keepingCapacity: true) }
     }
 }

@@ -12,6 +12,8 @@ extension Handoff: RecordBatchConsumer where Value: RecordSink {
         case .freight(let rs): Self.each(rs, &value) { $1.freight($0) }
         case .inventory(let rs): Self.each(rs, &value) { $1.inventory($0) }
         case .forecast(let rs): Self.each(rs, &value) { $1.forecast($0) }
+        case .purchaseOrderLines(let rs): Self.each(rs, &value) { $1.purchaseOrderLine($0) }
+        case .receipts(let rs): Self.each(rs, &value) { $1.receipt($0) }
         }
     }
 

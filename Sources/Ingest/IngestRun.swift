@@ -48,8 +48,9 @@ struct IngestRun {
         readCampaignItems()
         sink.master(MasterData(products: products, categories: categories, campaigns: campaigns, items: items,
                                present: Set(files.keys)))
-        // Inventory and forecast only resolve products: parse them on another core meanwhile, and hand
-        // their records to the sink after freight, in the documented order.
+        // Inventory, forecast and the inbound sources only resolve products (and receipts their PO lines):
+        // parse them on other cores meanwhile, and hand their records to the sink after freight, in the
+        // documented order.
         let inventory = Handoff<BufferedFacts<InventoryRecord>?>(nil)
         let forecast = Handoff<BufferedFacts<ForecastRecord>?>(nil)
         let shared = Handoff((productKeys, config, logger))
@@ -64,6 +65,17 @@ struct IngestRun {
             DispatchQueue.global().async(group: group) {
                 let (keys, config, logger) = shared.value
                 forecast.value = Self.scanForecast(SourceScan(source: .forecast, files: files, config: config, logger: logger), productKeys: keys)
+            }
+        }
+        let inbound = Handoff<BufferedInbound?>(nil)
+        if let orders = files[.purchaseOrders] {
+            let receipts = files[.receipts]
+            DispatchQueue.global().async(group: group) {
+                let (keys, config, logger) = shared.value
+                inbound.value = Self.scanInbound(
+                    orders: SourceScan(source: .purchaseOrders, files: orders, config: config, logger: logger),
+                    receipts: receipts.map { SourceScan(source: .receipts, files: $0, config: config, logger: logger) },
+                    productKeys: keys)
             }
         }
         readOrders(into: &sink)
@@ -87,6 +99,7 @@ struct IngestRun {
         group.wait()
         if let inventory = inventory.value { deliver(inventory, into: &sink) }
         if let forecast = forecast.value { deliver(forecast, into: &sink) }
+        if let inbound = inbound.value { deliver(inbound, into: &sink) }
         target = sink.finish()
 
         let share = config.targets.maxRejectedShare

@@ -38,6 +38,11 @@ public struct Ingestor: Sendable {
             files[source] = found
             problems += SourceScan.checkHeaders(source: source, files: found, config: config, logger: logger)
         }
+        if files[.receipts] != nil, files[.purchaseOrders] == nil {
+            let found = files[.receipts]?.map(\.display).joined(separator: ", ") ?? "receipts"
+            problems.append(Diagnostic("receipts are given without purchase_orders: receipts only count against purchase-order lines, so add the purchase_orders export or remove receipts",
+                                       at: SourceLocation(file: found, source: .receipts)))
+        }
         if !problems.isEmpty { throw IngestFailure(diagnostics: problems) }
 
         var run = IngestRun(config: config, files: files, logger: logger)

@@ -11,4 +11,6 @@ enum RecordBatch: Sendable {
     case freight([FreightRecord])
     case inventory([InventoryRecord])
     case forecast([ForecastRecord])
+    case purchaseOrderLines([PurchaseOrderLineRecord])
+    case receipts([ReceiptRecord])
 }

@@ -31,6 +31,8 @@ public struct MetricsAccumulator: RecordSink {
     var snapshotDays: [Bool] = []
     var stock = LatestStock(products: 0)
     var forecastSums = ForecastSums()
+    /// Purchase-order lines and their receipts.
+    var inbound = InboundTable()
     var campaignSums = CampaignSums(campaigns: 0)
     /// (period index << 32 | campaign) → (Σ qty_ordered, Σ ots) of the campaign's lines due in the period.
     var weekCampaignDue: [Int64: SIMD2<Double>] = [:]

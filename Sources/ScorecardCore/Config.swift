@@ -17,6 +17,7 @@ public struct Config: Sendable, Equatable {
     public var targets = Targets()
     public var freight = FreightConfig()
     public var readiness = ReadinessConfig()
+    public var report = ReportConfig()
     public var email = EmailConfig()
     /// Dialect defaults for every source.
     public var csv = CSVDialect()
@@ -29,6 +30,40 @@ public struct Config: Sendable, Equatable {
         public var promoFillRate: Double = 0.95
         public var stockoutCampaignShare: Double = 0.05
         public var maxRejectedShare: Double = 0.01
+        /// `targets.figures`: a threshold on any period figure, in the order the config gives them.
+        public var figures: [FigureTarget] = []
+        public init() {}
+
+        /// The configured threshold of a period figure, if any.
+        public func figure(_ key: String) -> FigureTarget? { figures.first { $0.key == key } }
+    }
+
+    /// A `min` and/or `max` for one period figure (`targets.figures.KEY`): `min` is met when the value is
+    /// at least `min`, `max` when it is at most `max`; a `null` value is neither met nor missed.
+    public struct FigureTarget: Sendable, Equatable {
+        /// A key of `FigureKeys.period`.
+        public var key: String
+        public var min: Double?
+        public var max: Double?
+        public init(key: String, min: Double? = nil, max: Double? = nil) {
+            self.key = key
+            self.min = min
+            self.max = max
+        }
+
+        /// `true` met, `false` missed, `nil` for a `null` value (no data).
+        public func isMet(by value: Double?) -> Bool? {
+            guard let value else { return nil }
+            if let min, value < min { return false }
+            if let max, value > max { return false }
+            return true
+        }
+    }
+
+    public struct ReportConfig: Sendable, Equatable {
+        /// At most this many weeks (and the months they span) are reported, ending with the as-of week;
+        /// rows before that are still read and used.
+        public var maxWeeks: Int = 260
         public init() {}
     }
 

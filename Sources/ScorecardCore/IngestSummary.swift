@@ -56,6 +56,7 @@ public struct Rejection: Sendable, Equatable {
         case duplicateKey = "duplicate key"
         case unknownProduct = "sku not in products"
         case unknownOrderLine = "order line not in orders"
+        case unknownPurchaseOrderLine = "PO line not in purchase_orders"
         case unknownCampaign = "campaign_id not in campaigns"
         case unknownCategory = "category no product has"
         case skuAndCategory = "both or neither of sku and category"

@@ -168,9 +168,40 @@ public struct ForecastRecord: Sendable, Equatable {
     }
 }
 
+/// A used purchase-order line (not rejected, `order_date` not after the as-of date).
+public struct PurchaseOrderLineRecord: Sendable, Equatable {
+    /// Dense index of used PO lines, 0, 1, 2 … in the order they are sent.
+    public var line: Int32
+    public var orderDate: Day
+    public var dueDate: Day
+    public var product: Int32
+    public var qtyOrdered: Double
+    public init(line: Int32, orderDate: Day, dueDate: Day, product: Int32, qtyOrdered: Double) {
+        self.line = line
+        self.orderDate = orderDate
+        self.dueDate = dueDate
+        self.product = product
+        self.qtyOrdered = qtyOrdered
+    }
+}
+
+/// A used goods receipt (its PO line is used, its receipt date not after the as-of date).
+public struct ReceiptRecord: Sendable, Equatable {
+    /// The `line` of its `PurchaseOrderLineRecord`.
+    public var line: Int32
+    public var receiptDate: Day
+    public var qtyReceived: Double
+    public init(line: Int32, receiptDate: Day, qtyReceived: Double) {
+        self.line = line
+        self.receiptDate = receiptDate
+        self.qtyReceived = qtyReceived
+    }
+}
+
 /// Receives the validated records of one build, in this order: `master` once; every `orderLine`;
-/// `ordersComplete` once (the as-of date is then known); then deliveries, returns, freight, inventory
-/// and forecast records (each source's records contiguous, sources in `SourceName` order).
+/// `ordersComplete` once (the as-of date is then known); then deliveries, returns, freight, inventory,
+/// forecast, purchase-order lines and receipts (each source's records contiguous, sources in
+/// `SourceName` order; every receipt after every PO line).
 ///
 /// Records that are rejected or dated after the as-of date never reach the sink.
 public protocol RecordSink {
@@ -186,4 +217,6 @@ public protocol RecordSink {
     mutating func freight(_ record: FreightRecord)
     mutating func inventory(_ record: InventoryRecord)
     mutating func forecast(_ record: ForecastRecord)
+    mutating func purchaseOrderLine(_ record: PurchaseOrderLineRecord)
+    mutating func receipt(_ record: ReceiptRecord)
 }

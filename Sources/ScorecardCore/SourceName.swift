@@ -1,4 +1,4 @@
-/// The nine CSV sources of shared/spec/inputs.md, in the order they are read and reported.
+/// The eleven CSV sources of the scorecard (docs/inputs.md), in the order they are read and reported.
 public enum SourceName: String, CaseIterable, Hashable, Comparable, Sendable, CustomStringConvertible {
     case products
     case campaigns
@@ -9,12 +9,14 @@ public enum SourceName: String, CaseIterable, Hashable, Comparable, Sendable, Cu
     case freight
     case inventory
     case forecast
+    case purchaseOrders = "purchase_orders"
+    case receipts
 
     /// Required sources fail the build when missing; optional ones only switch off their KPIs.
     public var isRequired: Bool {
         switch self {
         case .products, .orders, .deliveries, .campaigns, .campaignItems: return true
-        case .inventory, .freight, .returns, .forecast: return false
+        case .inventory, .freight, .returns, .forecast, .purchaseOrders, .receipts: return false
         }
     }
 
@@ -30,6 +32,8 @@ public enum SourceName: String, CaseIterable, Hashable, Comparable, Sendable, Cu
         case .freight: return ["shipment_id", "ship_date", "service_level", "cost"]
         case .returns: return ["order_id", "line_no", "return_date", "qty_returned"]
         case .forecast: return ["week_start", "sku", "forecast_units"]
+        case .purchaseOrders: return ["po_id", "line_no", "order_date", "due_date", "sku", "qty_ordered"]
+        case .receipts: return ["po_id", "line_no", "receipt_date", "qty_received"]
         }
     }
 
@@ -41,6 +45,8 @@ public enum SourceName: String, CaseIterable, Hashable, Comparable, Sendable, Cu
         case .inventory: return ["location"]
         case .freight: return ["order_id", "carrier"]
         case .returns: return ["return_id", "reason_code"]
+        case .purchaseOrders: return ["supplier"]
+        case .receipts: return ["receipt_id"]
         case .orders, .campaignItems, .forecast: return []
         }
     }

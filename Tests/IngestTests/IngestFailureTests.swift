@@ -122,3 +122,14 @@ import ScorecardCore
         #expect(sink.master?.present == [.products, .campaigns, .campaignItems, .orders, .deliveries, .freight])
     }
 }
+
+extension IngestFailureTests {
+    /// Receipts only count against PO lines: without purchase_orders they are a configuration error.
+    @Test func receiptsWithoutPurchaseOrders() throws {
+        var files = Fixtures.minimal
+        files["receipts.csv"] = Fixtures.bytes("po_id,line_no,receipt_date,qty_received\nPO1,1,2026-03-03,1\n")
+        let got = try Self.failure(files)
+        #expect(got.count == 1, "\(got)")
+        #expect(got.first?.hasPrefix("receipts.csv: error: receipts are given without purchase_orders") == true, "\(got)")
+    }
+}

@@ -130,14 +130,29 @@ import ScorecardCore
             "forecast.csv:3 week_start is not a Monday",
             "forecast.csv:4 duplicate key",
             "forecast.csv:5 sku not in products",
+            "purchase_orders.csv:3 duplicate key",
+            // P2 was rejected from products, so it resolves nothing.
+            "purchase_orders.csv:4 sku not in products",
+            "purchase_orders.csv:6 date does not parse",
+            "purchase_orders.csv:7 negative quantity, price or cost",
+            // PO1/20 was rejected, so its receipt is rejected too.
+            "receipts.csv:4 PO line not in purchase_orders",
+            "receipts.csv:6 PO line not in purchase_orders",
+            "receipts.csv:7 empty required field",
         ])
         // (rows, rejected, ignored) per source: O2 is after the as-of date, so are its delivery and the
-        // delivery shipped on 2026-04-01, and the April inventory snapshot.
+        // delivery shipped on 2026-04-01, and the April inventory snapshot; PO2 is ordered after it, so
+        // its receipt (dated before the as-of date) is ignored too, as is PO1/10's April receipt.
         let counts = summary.sources.map { "\($0.source) \($0.rows) \($0.rejected) \($0.ignoredAfterAsOf)" }
         #expect(counts == [
             "products 6 5 0", "campaigns 3 2 0", "campaign_items 8 7 0", "orders 4 2 1", "deliveries 4 1 2",
             "returns 2 1 0", "freight 2 2 0", "inventory 3 1 1", "forecast 4 3 0",
+            "purchase_orders 6 4 1", "receipts 6 3 2",
         ])
+        #expect(sink.purchaseOrderLines == [PurchaseOrderLineRecord(line: 0, orderDate: Day(iso: "2026-03-01")!, dueDate: Day(iso: "2026-03-10")!,
+                                                                    product: 0, qtyOrdered: 100)])
+        #expect(sink.receipts == [ReceiptRecord(line: 0, receiptDate: Day(iso: "2026-03-09")!, qtyReceived: 60)])
+        #expect(sink.calls.hasSuffix("PG"))
         #expect(summary.sources.map(\.source) == SourceName.allCases)
     }
 }

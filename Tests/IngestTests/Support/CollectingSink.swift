@@ -10,6 +10,8 @@ struct CollectingSink: RecordSink {
     var freight: [FreightRecord] = []
     var inventory: [InventoryRecord] = []
     var forecast: [ForecastRecord] = []
+    var purchaseOrderLines: [PurchaseOrderLineRecord] = []
+    var receipts: [ReceiptRecord] = []
     /// One letter per call, e.g. `MOOCDD`, to check the order the sink documents.
     var calls = ""
 
@@ -24,6 +26,8 @@ struct CollectingSink: RecordSink {
     mutating func freight(_ record: FreightRecord) { freight.append(record); calls += "F" }
     mutating func inventory(_ record: InventoryRecord) { inventory.append(record); calls += "I" }
     mutating func forecast(_ record: ForecastRecord) { forecast.append(record); calls += "W" }
+    mutating func purchaseOrderLine(_ record: PurchaseOrderLineRecord) { purchaseOrderLines.append(record); calls += "P" }
+    mutating func receipt(_ record: ReceiptRecord) { receipts.append(record); calls += "G" }
 
     /// Records sent per source, to check rows = used + rejected + ignored.
     func used(_ source: SourceName) -> Int {
@@ -37,6 +41,8 @@ struct CollectingSink: RecordSink {
         case .freight: return freight.count
         case .inventory: return inventory.count
         case .forecast: return forecast.count
+        case .purchaseOrders: return purchaseOrderLines.count
+        case .receipts: return receipts.count
         }
     }
 }

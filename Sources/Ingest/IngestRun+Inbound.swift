@@ -1,0 +1,109 @@
+import ScorecardCore
+
+/// Purchase orders and goods receipts: they only resolve products and each other, so both are parsed on
+/// another core from the start and handed to the sink after forecast, once the as-of date is known.
+extension IngestRun {
+    /// The parsed inbound sources, before the as-of filter.
+    struct BufferedInbound: Sendable {
+        /// `line` is the index among the PO rows that passed their checks.
+        var orders: BufferedFacts<PurchaseOrderLineRecord>
+        /// `line` is the index of the PO row in `orders.records`.
+        var receipts: BufferedFacts<ReceiptRecord>?
+    }
+
+    /// Parses `purchase_orders`, then `receipts` against its (po_id, line_no) keys.
+    static func scanInbound(orders: SourceScan, receipts: SourceScan?, productKeys: borrowing ByteKeyTable) -> BufferedInbound {
+        var lines = OrderLineIndex()
+        var po = BufferedFacts<PurchaseOrderLineRecord>(source: orders.source)
+        var file = 0
+        // Canonical columns: po_id, line_no, order_date, due_date, sku, qty_ordered, [supplier].
+        while orders.next() {
+            while file < orders.fileNumber { po.fileEnds.append(po.records.count); file += 1 }
+            do throws(RejectedRow) {
+                let poID = try orders.text(0)
+                let lineNo = try orders.text(1)
+                let orderDate = try orders.date(2)
+                let due = try orders.date(3)
+                let sku = try orders.text(4)
+                let qty = try orders.number(5)
+                guard let product = productKeys.find(sku) else { throw orders.reject(.unknownProduct, 4) }
+                let index = Int32(po.records.count)
+                guard lines.insert(order: poID, line: lineNo, value: index) != nil else {
+                    throw orders.reject(.duplicateKey, 0, "po_id \"\(orders.string(0))\" line_no \"\(orders.string(1))\" appears on an earlier row")
+                }
+                po.records.append(PurchaseOrderLineRecord(line: index, orderDate: orderDate, dueDate: due, product: product, qtyOrdered: qty))
+            } catch {
+                orders.count(error)
+            }
+        }
+        while po.fileEnds.count < orders.files.count { po.fileEnds.append(po.records.count) }
+        po.stats = orders.stats
+        po.rejections = orders.rejections
+        po.problems = orders.problems
+        guard let receipts else { return BufferedInbound(orders: po, receipts: nil) }
+
+        var received = BufferedFacts<ReceiptRecord>(source: receipts.source)
+        file = 0
+        // Canonical columns: po_id, line_no, receipt_date, qty_received, [receipt_id].
+        while receipts.next() {
+            while file < receipts.fileNumber { received.fileEnds.append(received.records.count); file += 1 }
+            do throws(RejectedRow) {
+                let poID = try receipts.text(0)
+                let lineNo = try receipts.text(1)
+                let date = try receipts.date(2)
+                let qty = try receipts.number(3)
+                guard let line = lines.find(order: poID, line: lineNo) else {
+                    throw receipts.reject(.unknownPurchaseOrderLine, 0,
+                                          "po_id \"\(receipts.string(0))\" line_no \"\(receipts.string(1))\" is not in purchase_orders")
+                }
+                received.records.append(ReceiptRecord(line: line, receiptDate: date, qtyReceived: qty))
+            } catch {
+                receipts.count(error)
+            }
+        }
+        while received.fileEnds.count < receipts.files.count { received.fileEnds.append(received.records.count) }
+        received.stats = receipts.stats
+        received.rejections = receipts.rejections
+        received.problems = receipts.problems
+        return BufferedInbound(orders: po, receipts: received)
+    }
+
+    /// Sends the PO lines ordered by the as-of date, then their receipts up to it; counts the rest as
+    /// ignored (a receipt of an ignored PO line is ignored too).
+    mutating func deliver<Sink: RecordSink>(_ inbound: BufferedInbound, into sink: inout Sink) {
+        var stats = inbound.orders.stats
+        var used = [Int32](repeating: -1, count: inbound.orders.records.count)
+        var next: Int32 = 0
+        var begin = 0
+        for (f, end) in inbound.orders.fileEnds.enumerated() {
+            for r in inbound.orders.records[begin..<end] {
+                if r.orderDate > asOf {
+                    if f < stats.count { stats[f].ignoredAfterAsOf += 1 }
+                } else {
+                    used[Int(r.line)] = next
+                    var record = r
+                    record.line = next
+                    sink.purchaseOrderLine(record)
+                    next += 1
+                }
+            }
+            begin = end
+        }
+        finish(inbound.orders.source, stats: stats, rejections: inbound.orders.rejections, problems: inbound.orders.problems)
+        guard let receipts = inbound.receipts else { return }
+        stats = receipts.stats
+        begin = 0
+        for (f, end) in receipts.fileEnds.enumerated() {
+            for r in receipts.records[begin..<end] {
+                let line = used[Int(r.line)]
+                if line < 0 || r.receiptDate > asOf {
+                    if f < stats.count { stats[f].ignoredAfterAsOf += 1 }
+                } else {
+                    sink.receipt(ReceiptRecord(line: line, receiptDate: r.receiptDate, qtyReceived: r.qtyReceived))
+                }
+            }
+            begin = end
+        }
+        finish(receipts.source, stats: stats, rejections: receipts.rejections, problems: receipts.problems)
+    }
+}
