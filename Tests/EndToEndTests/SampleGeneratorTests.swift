@@ -9,7 +9,9 @@ import Testing
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static let files = SourceName.allCases.map { $0.rawValue + ".csv" }
+    /// Every source but the inbound ones, which the generator does not write yet.
+    static let sources = SourceName.allCases.filter { $0 != .purchaseOrders && $0 != .receipts }
+    static let files = sources.map { $0.rawValue + ".csv" }
 
     /// Writes a sample into a fresh temporary folder, hands it to `body`, and removes it.
     func withSample(_ options: SampleGenerator.Options = .init(), _ body: (URL) throws -> Void) throws {
@@ -47,7 +49,7 @@ import Testing
         options.skus = 20
         options.weeks = 4
         try withSample(options) { folder in
-            for source in SourceName.allCases {
+            for source in Self.sources {
                 let text = try String(contentsOf: folder.appendingPathComponent(source.rawValue + ".csv"), encoding: .utf8)
                 let header = text.prefix { $0 != "\n" }
                 #expect(header == (source.requiredColumns + source.optionalColumns).joined(separator: ","))
