@@ -70,6 +70,8 @@ struct CountingSink: RecordSink {
     mutating func freight(_ record: FreightRecord) {}
     mutating func inventory(_ record: InventoryRecord) {}
     mutating func forecast(_ record: ForecastRecord) {}
+    mutating func purchaseOrderLine(_ record: PurchaseOrderLineRecord) {}
+    mutating func receipt(_ record: ReceiptRecord) {}
 }
 
 func generate(_ dir: String, megabytes: Int) throws {
