@@ -11,6 +11,8 @@ let package = Package(
         // For the reader benchmark in Benchmarks/ (a separate package, so the main build stays lean).
         .library(name: "Ingest", targets: ["Ingest"]),
         .library(name: "ScorecardCore", targets: ["ScorecardCore"]),
+        // For the whole-build fuzzer in Fuzz/ (also a separate package).
+        .library(name: "Pipeline", targets: ["Pipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

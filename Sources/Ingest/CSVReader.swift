@@ -23,6 +23,11 @@ import ScorecardCore
 /// quotes is a quote, delimiters and line breaks inside quotes are data; LF, CRLF (and a lone CR) end a
 /// record; the final line break is optional; a UTF-8 byte-order mark is skipped; windows-1252 input is
 /// transcoded to UTF-8 chunk by chunk; values are trimmed of white space; empty lines are skipped.
+///
+/// Bounded memory: a record (one row, with any line breaks inside quotes) longer than `maxRecordBytes`
+/// (1 MiB of UTF-8 by default) is not split into fields: the reader skips to its end without keeping it
+/// and reports it as `isOversized`, so a 50 MB field or a line of millions of delimiters costs a scan, not
+/// memory. Whether a record is oversized depends on its length alone, never on where chunks fall.
 final class CSVReader {
     enum Failure: Error, Equatable {
         case cannotOpen(String)
@@ -56,15 +61,27 @@ final class CSVReader {
     private var nextLine = 1
     /// Bytes consumed so far, for throughput and progress.
     private(set) var bytesRead = 0
+    /// The current record is longer than `recordLimit` bytes: it has no fields (`fieldCount` is 0).
+    private(set) var isOversized = false
+    /// The longest record split into fields, in bytes of UTF-8 without its line break.
+    let recordLimit: Int
+
+    /// The default `read(2)` size.
+    static let defaultChunkSize = 1 << 21
+    /// The default `recordLimit`: far above any real row, and the reader's buffer stays a few MiB.
+    static let maxRecordBytes = 1 << 20
 
     /// Opens `path` for reading.
     /// - Parameter chunkSize: bytes per `read(2)`; large so that each call amortises over many records.
-    init(path: String, delimiter: UInt8, encoding: CSVDialect.Encoding, chunkSize: Int = 1 << 21) throws(Failure) {
+    /// - Parameter maxRecordBytes: records longer than this are skipped and reported as `isOversized`.
+    init(path: String, delimiter: UInt8, encoding: CSVDialect.Encoding, chunkSize: Int = CSVReader.defaultChunkSize,
+         maxRecordBytes: Int = CSVReader.maxRecordBytes) throws(Failure) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw .cannotOpen(String(cString: strerror(errno))) }
         self.fd = fd
         self.delimiter = delimiter
         self.encoding = encoding
+        self.recordLimit = max(maxRecordBytes, 1)
         // windows-1252 expands to at most 3 UTF-8 bytes per byte.
         let chunkSize = max(chunkSize, 3)
         self.rawCapacity = encoding == .windows1252 ? chunkSize / 3 : 0
@@ -98,6 +115,7 @@ final class CSVReader {
 
     /// Advances to the next non-empty record; `false` at the end of the file.
     func next() throws(Failure) -> Bool {
+        isOversized = false
         while true {
             if position >= length {
                 if eof { return false }
@@ -106,6 +124,12 @@ final class CSVReader {
             }
             switch try tokenize() {
             case .needMore:
+                // The unfinished record already holds more than the limit (its last byte may be a CR
+                // waiting for an LF): skip the rest instead of growing the buffer for it.
+                if length - position > recordLimit + 1 {
+                    try skipOversizedRecord()
+                    return true
+                }
                 try fill()
             case .record:
                 if fieldCount == 1, starts[0] == ends[0], !quoted[0] { continue }  // an empty line
@@ -185,6 +209,16 @@ final class CSVReader {
             recordEnd = j; next = j
             break fields
         }
+        if recordEnd - position > recordLimit {
+            // Too long, although it fitted in the buffer this time: the same outcome as when it did not.
+            fieldCount = 0
+            isOversized = true
+            line = nextLine
+            nextLine += 1 + newlinesInQuotes
+            bytesRead += next - position
+            position = next
+            return .record
+        }
         if encoding == .utf8, let bad = invalidUTF8(from: position, to: recordEnd) {
             var l = nextLine
             for x in position..<bad where b[x] == 10 { l += 1 }
@@ -238,6 +272,60 @@ final class CSVReader {
         }
         starts[f] = s
         ends[f] = e
+    }
+
+    private enum SkipState { case fieldStart, unquoted, quoted, quoteSeen, afterCR }
+
+    /// Consumes the record at `position` up to its end, the way `tokenize` would split it (quotes open a
+    /// field only at its start; line breaks inside quotes are data), without keeping it: each chunk is
+    /// scanned and dropped, so memory stays at the buffer's size whatever the record's length.
+    private func skipOversizedRecord() throws(Failure) {
+        let delim = delimiter
+        let firstLine = nextLine
+        var newlinesInQuotes = 0
+        var state = SkipState.fieldStart
+        var i = position
+        scan: while true {
+            let b = buffer
+            let n = length
+            while i < n {
+                let c = b[i]
+                switch state {
+                case .fieldStart:
+                    if c == 32 || (c == 9 && delim != 9) { i += 1; continue }
+                    if c == UInt8(ascii: "\"") { state = .quoted; i += 1; continue }
+                    state = .unquoted  // the same byte again, as the start of unquoted data
+                case .quoted:
+                    if c == UInt8(ascii: "\"") { state = .quoteSeen } else if c == 10 { newlinesInQuotes += 1 }
+                    i += 1
+                case .quoteSeen:
+                    // `""` is a quote inside the field; anything else follows the closing quote.
+                    if c == UInt8(ascii: "\"") { state = .quoted; i += 1 } else { state = .unquoted }
+                case .unquoted:
+                    i += 1
+                    if c == delim { state = .fieldStart } else if c == 10 { break scan } else if c == 13 { state = .afterCR }
+                case .afterCR:
+                    if c == 10 { i += 1 }
+                    break scan
+                }
+            }
+            bytesRead += i - position
+            position = i
+            if eof {
+                if state == .quoted { throw .unterminatedQuote(line: firstLine) }
+                break scan
+            }
+            // So that an invalid windows-1252 byte in the next chunk is reported on its own line.
+            nextLine = firstLine + newlinesInQuotes
+            try fill()
+            i = position
+        }
+        bytesRead += i - position
+        position = i
+        fieldCount = 0
+        isOversized = true
+        line = firstLine
+        nextLine = firstLine + 1 + newlinesInQuotes
     }
 
     private func growFields() {

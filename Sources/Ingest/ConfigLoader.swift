@@ -6,9 +6,15 @@ import Yams
 /// The YAML is walked as a node tree (not decoded with `Codable`) so that every problem can name the key
 /// path and the line it is on, and so that all problems are reported at once.
 public enum ConfigLoader {
+    /// The largest config file read: a reader of the file reads at most one byte more, and `parse` rejects it.
+    public static let maxFileBytes = ConfigLimits.maxBytes
+
     /// Parses the YAML text of a config file; unknown keys and wrong types are errors naming the key.
     /// - Parameter file: the path shown in diagnostics.
+    /// Anchors and aliases, more than 1 MiB, or deeper nesting than the schema's are errors found before
+    /// the YAML is composed (`ConfigLimits`).
     public static func parse(_ yaml: String, file: String) throws(ConfigError) -> Config {
+        try ConfigLimits.check(yaml, file: file)
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)

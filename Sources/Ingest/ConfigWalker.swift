@@ -14,14 +14,14 @@ struct ConfigWalker {
         guard let root, !isNull(root) else { return config }
         guard let map = mapping(root, path: "(top level)") else { return config }
         for (keyNode, value) in map {
-            let key = keyNode.string ?? ""
+            let key = keyName(keyNode)
             switch key {
             case "data": if let v = string(value, path: key) { config.data = v }
             case "out": if let v = string(value, path: key) { config.out = v }
             case "as_of":
                 if isNull(value) { config.asOf = nil; break }
                 if let v = string(value, path: key) {
-                    if let d = Day(iso: v) { config.asOf = d } else { problem("as_of must be a date YYYY-MM-DD, got \"\(v)\"", value) }
+                    if let d = Day(iso: v) { config.asOf = d } else { problem("as_of must be a date YYYY-MM-DD, got \"\(Self.shown(v))\"", value) }
                 }
             case "base_url": config.baseURL = optionalString(value, path: key)
             case "title": if let v = string(value, path: key) { config.title = v }
@@ -29,14 +29,14 @@ struct ConfigWalker {
             case "targets": readTargets(value, into: &config.targets)
             case "freight":
                 for (k, v) in mapping(value, path: key) ?? [] {
-                    let name = k.string ?? ""
+                    let name = keyName(k)
                     if name == "emergency_service_levels" {
                         if let list = stringList(v, path: "freight.\(name)") { config.freight.emergencyServiceLevels = list }
                     } else { unknownKey("freight.\(name)", k) }
                 }
             case "readiness":
                 for (k, v) in mapping(value, path: key) ?? [] {
-                    let name = k.string ?? ""
+                    let name = keyName(k)
                     if name == "horizon_days" {
                         if let n = int(v, path: "readiness.\(name)") {
                             if (0...Self.maxHorizonDays).contains(n) {
@@ -49,7 +49,7 @@ struct ConfigWalker {
                 }
             case "report":
                 for (k, v) in mapping(value, path: key) ?? [] {
-                    let name = k.string ?? ""
+                    let name = keyName(k)
                     if name == "max_weeks" {
                         if let n = int(v, path: "report.\(name)") {
                             if (1...Self.maxReportWeeks).contains(n) {
@@ -62,7 +62,7 @@ struct ConfigWalker {
                 }
             case "email":
                 for (k, v) in mapping(value, path: key) ?? [] {
-                    let name = k.string ?? ""
+                    let name = keyName(k)
                     switch name {
                     case "from": config.email.from = optionalString(v, path: "email.from")
                     case "to":
@@ -94,7 +94,7 @@ struct ConfigWalker {
 
     private mutating func readTargets(_ node: Node, into t: inout Config.Targets) {
         for (k, v) in mapping(node, path: "targets") ?? [] {
-            let name = k.string ?? ""
+            let name = keyName(k)
             let path = "targets.\(name)"
             switch name {
             case "promo_fill_rate": if let x = share(v, path: path) { t.promoFillRate = x }
@@ -110,7 +110,7 @@ struct ConfigWalker {
     private mutating func readFigureTargets(_ node: Node) -> [Config.FigureTarget] {
         var out: [Config.FigureTarget] = []
         for (k, v) in mapping(node, path: "targets.figures") ?? [] {
-            let name = k.string ?? ""
+            let name = keyName(k)
             let path = "targets.figures.\(name)"
             guard FigureKeys.period.contains(name) else {
                 problem("unknown figure \(path) (a target can be set on: \(FigureKeys.period.joined(separator: ", ")))", k)
@@ -119,7 +119,7 @@ struct ConfigWalker {
             var target = Config.FigureTarget(key: name)
             let known = problems.count
             for (bk, bv) in mapping(v, path: path) ?? [] {
-                let bound = bk.string ?? ""
+                let bound = keyName(bk)
                 switch bound {
                 case "min": target.min = number(bv, path: "\(path).min")
                 case "max": target.max = number(bv, path: "\(path).max")
@@ -144,7 +144,7 @@ struct ConfigWalker {
     private mutating func readDialect(_ node: Node, path: String, into d: inout CSVDialect) {
         var o = SourceConfig()
         for (k, v) in mapping(node, path: path) ?? [] {
-            let name = k.string ?? ""
+            let name = keyName(k)
             if !readDialectKey(name, v, keyNode: k, path: path, into: &o) { unknownKey("\(path).\(name)", k) }
         }
         if let v = o.delimiter { d.delimiter = v }
@@ -162,26 +162,26 @@ struct ConfigWalker {
             guard let s = string(v, path: p) else { return true }
             let b = Array((s == "\\t" ? "\t" : s).utf8)
             if b.count == 1, b[0] < 0x80, b[0] != UInt8(ascii: "\""), b[0] != 10, b[0] != 13 { o.delimiter = b[0] }
-            else { problem("\(p) must be one ASCII character (or \"\\t\"), got \"\(s)\"", v) }
+            else { problem("\(p) must be one ASCII character (or \"\\t\"), got \"\(Self.shown(s))\"", v) }
         case "decimal":
             guard let s = string(v, path: p) else { return true }
             if s == "." || s == "," { o.decimal = UInt8(ascii: s == "." ? "." : ",") }
-            else { problem("\(p) must be \".\" or \",\", got \"\(s)\"", v) }
+            else { problem("\(p) must be \".\" or \",\", got \"\(Self.shown(s))\"", v) }
         case "thousands":
             if isNull(v) { o.thousands = .some(nil); return true }
             guard let s = string(v, path: p) else { return true }
             if [".", ",", " ", "'"].contains(s) { o.thousands = .some(Array(s.utf8)[0]) }
-            else { problem("\(p) must be null, \".\", \",\", \" \" or \"'\", got \"\(s)\"", v) }
+            else { problem("\(p) must be null, \".\", \",\", \" \" or \"'\", got \"\(Self.shown(s))\"", v) }
         case "date_format":
             guard let s = string(v, path: p) else { return true }
             if DatePattern(s) != nil { o.dateFormat = s }
-            else { problem("\(p) must hold a year (yyyy or yy), a month (MM, M or MMM) and a day (dd or d), got \"\(s)\"", v) }
+            else { problem("\(p) must hold a year (yyyy or yy), a month (MM, M or MMM) and a day (dd or d), got \"\(Self.shown(s))\"", v) }
         case "encoding":
             guard let s = string(v, path: p) else { return true }
             switch s.lowercased() {
             case "utf-8", "utf8": o.encoding = .utf8
             case "windows-1252", "cp1252", "win-1252": o.encoding = .windows1252
-            default: problem("\(p) must be utf-8 or windows-1252, got \"\(s)\"", v)
+            default: problem("\(p) must be utf-8 or windows-1252, got \"\(Self.shown(s))\"", v)
             }
         default:
             return false
@@ -191,7 +191,7 @@ struct ConfigWalker {
 
     private mutating func readSources(_ node: Node, into config: inout Config) {
         for (k, v) in mapping(node, path: "sources") ?? [] {
-            let name = k.string ?? ""
+            let name = keyName(k)
             guard let source = SourceName(rawValue: name) else {
                 problem("unknown source sources.\(name) (known: \(SourceName.allCases.map(\.rawValue).joined(separator: ", ")))", k)
                 continue
@@ -199,13 +199,13 @@ struct ConfigWalker {
             var o = SourceConfig()
             let path = "sources.\(name)"
             for (sk, sv) in mapping(sv: v, path: path) ?? [] {
-                let key = sk.string ?? ""
+                let key = keyName(sk)
                 switch key {
                 case "path": o.path = string(sv, path: "\(path).path")
                 case "columns":
                     let known = Set(source.requiredColumns + source.optionalColumns)
                     for (ck, cv) in mapping(cv: sv, path: "\(path).columns") ?? [] {
-                        let canonical = ck.string ?? ""
+                        let canonical = keyName(ck)
                         guard known.contains(canonical) else {
                             problem("unknown column \(path).columns.\(canonical) (\(name) has: \((source.requiredColumns + source.optionalColumns).joined(separator: ", ")))", ck)
                             continue
@@ -275,6 +275,24 @@ struct ConfigWalker {
             out.append(s)
         }
         return out
+    }
+
+    /// A key as matched and shown: control characters escaped and clipped to 80 bytes, so that every
+    /// problem stays one short line whatever the file holds (a clipped key ends in "…" and matches none).
+    private func keyName(_ n: Node) -> String { Self.shown(n.string ?? "") }
+
+    /// `text` escaped and clipped for a one-line message.
+    static func shown(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                out += scalar.escaped(asASCII: true)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+            if out.utf8.count > Rejection.maxQuotedBytes { break }
+        }
+        return out.clipped(toUTF8: Rejection.maxQuotedBytes)
     }
 
     private mutating func unknownKey(_ path: String, _ n: Node) { problem("unknown key \(path)", n) }

@@ -55,7 +55,7 @@ extension IngestRun {
     private mutating func resolveLine(_ orderID: UnsafeBufferPointer<UInt8>, _ lineNo: UnsafeBufferPointer<UInt8>,
                                       _ scan: SourceScan) throws(RejectedRow) -> Int32 {
         guard let line = orderLines.find(order: orderID, line: lineNo) else {
-            throw scan.reject(.unknownOrderLine, 0, "order_id \"\(scan.string(0))\" line_no \"\(scan.string(1))\" is not in orders")
+            throw scan.reject(.unknownOrderLine, 0, "order_id \"\(scan.quoted(0))\" line_no \"\(scan.quoted(1))\" is not in orders")
         }
         return line
     }
@@ -143,7 +143,7 @@ extension IngestRun {
                 // An absent location column reads as an empty location.
                 let location = locations.insert(scan.bytes(3), value: Int32(locations.count)).value
                 guard seen.insert(date: date.rawValue, product: product, location: location) else {
-                    throw scan.reject(.duplicateKey, 1, "snapshot_date \(date) sku \"\(scan.string(1))\" location \"\(scan.string(3))\" appears on an earlier row")
+                    throw scan.reject(.duplicateKey, 1, "snapshot_date \(date) sku \"\(scan.quoted(1))\" location \"\(scan.quoted(3))\" appears on an earlier row")
                 }
                 out.records.append(InventoryRecord(snapshotDate: date, product: product, qtyOnHand: qty))
             } catch {
@@ -190,7 +190,7 @@ extension IngestRun {
                 if week.isoWeekday != 1 { throw scan.reject(.notMonday, 0, "week_start \(week) is not a Monday") }
                 guard let product = productKeys.find(sku) else { throw scan.reject(.unknownProduct, 1) }
                 guard seen.insert(date: week.rawValue, product: product, location: 0) else {
-                    throw scan.reject(.duplicateKey, 0, "week_start \(week) sku \"\(scan.string(1))\" appears on an earlier row")
+                    throw scan.reject(.duplicateKey, 0, "week_start \(week) sku \"\(scan.quoted(1))\" appears on an earlier row")
                 }
                 out.records.append(ForecastRecord(weekStart: week, product: product, forecastUnits: units))
             } catch {

@@ -29,7 +29,7 @@ extension IngestRun {
                 guard let product = productKeys.find(sku) else { throw orders.reject(.unknownProduct, 4) }
                 let index = Int32(po.records.count)
                 guard lines.insert(order: poID, line: lineNo, value: index) != nil else {
-                    throw orders.reject(.duplicateKey, 0, "po_id \"\(orders.string(0))\" line_no \"\(orders.string(1))\" appears on an earlier row")
+                    throw orders.reject(.duplicateKey, 0, "po_id \"\(orders.quoted(0))\" line_no \"\(orders.quoted(1))\" appears on an earlier row")
                 }
                 po.records.append(PurchaseOrderLineRecord(line: index, orderDate: orderDate, dueDate: due, product: product, qtyOrdered: qty))
             } catch {
@@ -54,7 +54,7 @@ extension IngestRun {
                 let qty = try receipts.number(3)
                 guard let line = lines.find(order: poID, line: lineNo) else {
                     throw receipts.reject(.unknownPurchaseOrderLine, 0,
-                                          "po_id \"\(receipts.string(0))\" line_no \"\(receipts.string(1))\" is not in purchase_orders")
+                                          "po_id \"\(receipts.quoted(0))\" line_no \"\(receipts.quoted(1))\" is not in purchase_orders")
                 }
                 received.records.append(ReceiptRecord(line: line, receiptDate: date, qtyReceived: qty))
             } catch {

@@ -59,7 +59,7 @@ extension IngestRun {
                 let category = scan.bytes(2)
                 if sku.isEmpty == category.isEmpty {
                     throw scan.reject(.skuAndCategory, sku.isEmpty ? 1 : 2,
-                                      sku.isEmpty ? "sku and category are both empty" : "sku \"\(scan.string(1))\" and category \"\(scan.string(2))\" are both set")
+                                      sku.isEmpty ? "sku and category are both empty" : "sku \"\(scan.quoted(1))\" and category \"\(scan.quoted(2))\" are both set")
                 }
                 let planned = try scan.number(3)
                 guard let campaign = campaignKeys.find(id) else { throw scan.reject(.unknownCampaign, 0) }

@@ -22,7 +22,7 @@ extension IngestRun {
                     // Without an explicit as-of date it is the latest order date, so no order is after it.
                     let ignored = explicitAsOf.map { orderDate > $0 } ?? false
                     guard let slot = orderLines.insert(order: orderID, line: lineNo, value: ignored ? OrderLineIndex.ignored : lineCount) else {
-                        throw scan.reject(.duplicateKey, 0, "order_id \"\(scan.string(0))\" line_no \"\(scan.string(1))\" appears on an earlier row")
+                        throw scan.reject(.duplicateKey, 0, "order_id \"\(scan.quoted(0))\" line_no \"\(scan.quoted(1))\" appears on an earlier row")
                     }
                     if ignored {
                         scan.count(.ignored)

@@ -87,6 +87,11 @@ final class SourceScan {
                 problems.append(Diagnostic("\(source) file is empty: no header line", at: SourceLocation(file: file.display, line: 1, source: source)))
                 return false
             }
+            if r.isOversized {
+                problems.append(Diagnostic("\(source) header line is longer than \(Self.rowLimitText)",
+                                           at: SourceLocation(file: file.display, line: r.line, source: source)))
+                return false
+            }
             var found: [String] = []
             for f in 0..<r.fieldCount { found.append(r.string(f)) }
             var index: [Int] = []
@@ -103,7 +108,10 @@ final class SourceScan {
                 index.append(i)
             }
             if !missing.isEmpty {
-                let list = found.map { "'\($0)'" }.joined(separator: ", ")
+                // Quoted like a rejected value, and only the first headers: the line stays short whatever
+                // the header holds.
+                var list = found.prefix(Self.headersListed).map { "'\(Rejection.quoted($0))'" }.joined(separator: ", ")
+                if found.count > Self.headersListed { list += " and \(found.count - Self.headersListed) more" }
                 problems.append(Diagnostic("\(source) lacks required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); headers found: \(list)",
                                            at: SourceLocation(file: file.display, line: r.line, source: source)))
                 return false
@@ -155,6 +163,11 @@ final class SourceScan {
         do throws(CSVReader.Failure) {
             while try r.next() {
                 rowsInFile += 1
+                if r.isOversized {
+                    count(Rejection(location: SourceLocation(file: files[fileIndex].display, line: r.line, source: source),
+                                    reason: .tooLong, detail: "longer than \(Self.rowLimitText), the most a row may hold; not read"))
+                    continue
+                }
                 if r.fieldCount == headerCount || fieldCountIsHarmless(r) {
                     for c in 0..<canonical.count {
                         let i = columnIndex[c]
@@ -175,6 +188,12 @@ final class SourceScan {
 
     /// Extra fields that are all empty (a trailing delimiter), or missing fields that no required column
     /// needs, do not make a row unreadable.
+    /// Headers quoted in a "lacks required columns" problem.
+    static let headersListed = 40
+
+    /// The reader's record limit in words.
+    static let rowLimitText = "1 MiB (\(CSVReader.maxRecordBytes) bytes)"
+
     private func fieldCountIsHarmless(_ r: CSVReader) -> Bool {
         if r.fieldCount > headerCount {
             for f in headerCount..<r.fieldCount where r.field(f).count > 0 { return false }
@@ -206,6 +225,15 @@ final class SourceScan {
     func bytes(_ c: Int) -> UnsafeBufferPointer<UInt8> { row[c] }
 
     func string(_ c: Int) -> String { String(decoding: bytes(c), as: UTF8.self) }
+
+    /// The value of column `c` clipped for quoting in a rejection (`Rejection.maxQuotedBytes`): made from
+    /// at most that many bytes (plus up to 3 to finish a UTF-8 sequence), whatever the field's size.
+    func quoted(_ c: Int) -> String {
+        let b = bytes(c)
+        let max = Rejection.maxQuotedBytes
+        guard b.count > max else { return String(decoding: b, as: UTF8.self) }
+        return String(decoding: UnsafeBufferPointer(rebasing: b[..<(max + 3)]), as: UTF8.self).clipped(toUTF8: max)
+    }
 
     /// A required value; empty is a rejection.
     @inline(__always)
@@ -242,11 +270,9 @@ final class SourceScan {
     func reject(_ reason: Rejection.Reason, _ c: Int, _ detail: String? = nil) -> RejectedRow {
         let name = canonical[c]
         let i = columnIndex[c]
-        var value = string(c)
-        if value.utf8.count > 80 { value = String(value.prefix(77)) + "…" }
         return RejectedRow(rejection: Rejection(
             location: SourceLocation(file: files[fileIndex].display, line: reader?.line, column: i >= 0 ? i + 1 : nil,
                                      source: source, field: name),
-            reason: reason, detail: detail ?? "\(name) \"\(value)\""))
+            reason: reason, detail: detail ?? "\(name) \"\(quoted(c))\""))
     }
 }

@@ -24,7 +24,14 @@ struct BuildSettings {
 
         let configPath = options.configPath ?? (fm.fileExists(atPath: "scorecard.yml") ? "scorecard.yml" : nil)
         if let configPath {
-            guard let bytes = fm.contents(atPath: configPath), let text = String(data: bytes, encoding: .utf8) else {
+            // At most one byte past the limit is read, so a huge file (or a device) is rejected without
+            // reading it all; `parse` reports the size.
+            guard let handle = FileHandle(forReadingAtPath: configPath),
+                  let bytes = try? handle.read(upToCount: ConfigLoader.maxFileBytes + 1) ?? Data() else {
+                throw ConfigError(diagnostics: [Diagnostic("cannot read the config file", at: SourceLocation(file: configPath))])
+            }
+            try? handle.close()
+            guard let text = bytes.count > ConfigLoader.maxFileBytes ? String(decoding: bytes, as: UTF8.self) : String(data: bytes, encoding: .utf8) else {
                 throw ConfigError(diagnostics: [Diagnostic("cannot read the config file", at: SourceLocation(file: configPath))])
             }
             config = try ConfigLoader.parse(text, file: configPath)

@@ -61,6 +61,8 @@ public struct Rejection: Sendable, Equatable {
         case unknownCategory = "category no product has"
         case skuAndCategory = "both or neither of sku and category"
         case wrongFieldCount = "wrong number of fields"
+        /// Longer than the CSV reader's limit (1 MiB): skipped without being split into fields.
+        case tooLong = "row too long"
     }
 
     public var location: SourceLocation
