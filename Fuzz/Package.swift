@@ -7,7 +7,9 @@ import PackageDescription
 // (which supplies `main` and calls each target's `LLVMFuzzerTestOneInput`) into the fuzz targets only:
 // `-sanitize=fuzzer` on every link would also give the build tools (the template embedder) a second
 // `main`. Hence the linker flag below, an unsafe flag, allowed because this package is never a dependency.
-let fuzzTarget: [LinkerSetting] = [.unsafeFlags(["-sanitize=fuzzer,address"])]
+// SwiftPM gives each executable its own `main`, so libFuzzer's is never linked: each target's main.swift
+// calls libFuzzer's driver (`runFuzzer`).
+let fuzzTarget: [LinkerSetting] = [.unsafeFlags(["-sanitize=fuzzer,address", "-use-ld=lld"])]
 
 let package = Package(
     name: "ScorecardFuzz",
@@ -30,10 +32,13 @@ let package = Package(
             ],
             linkerSettings: fuzzTarget
         ),
-        // Input splitting, temporary files, and the check that reports a finding as a crash.
+        // libFuzzer's driver, called from each target's main; input splitting, temporary files, and the
+        // check that reports a finding as a crash.
+        .target(name: "CFuzzer"),
         .target(
             name: "FuzzSupport",
             dependencies: [
+                "CFuzzer",
                 .product(name: "Ingest", package: "scorecard"),
                 .product(name: "ScorecardCore", package: "scorecard"),
             ]

@@ -3,7 +3,7 @@ public struct FuzzInput {
     public let bytes: [UInt8]
     public private(set) var offset = 0
 
-    public init(_ data: UnsafePointer<UInt8>, _ size: Int) {
+    public init(_ data: UnsafePointer<UInt8>?, _ size: Int) {
         bytes = Array(UnsafeBufferPointer(start: data, count: size))
     }
 

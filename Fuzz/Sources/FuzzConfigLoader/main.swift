@@ -4,8 +4,9 @@ import FuzzSupport
 import Ingest
 import ScorecardCore
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzConfigLoader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+runFuzzer { data, size in fuzzConfigLoader(data, size) }
+
+func fuzzConfigLoader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let yaml = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     do {
         _ = try ConfigLoader.parse(yaml, file: "scorecard.yml")

@@ -8,8 +8,9 @@ import FuzzSupport
 import Ingest
 import ScorecardCore
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzCSVReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+runFuzzer { data, size in fuzzCSVReader(data, size) }
+
+func fuzzCSVReader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     var input = FuzzInput(data, size)
     var dialect = CSVDialect()
     let d = input.byte()

@@ -11,32 +11,36 @@ import Logging
 import Pipeline
 import ScorecardCore
 
-let configs = [
-    // The defaults.
-    """
-    as_of: 2026-03-31
-    report: {max_weeks: 12}
-    targets: {max_rejected_share: 1}
-    """,
-    // A German ERP: semicolons, decimal comma, grouped thousands, dd.MM.yyyy.
-    """
-    as_of: 2026-03-31
-    report: {max_weeks: 12}
-    targets: {max_rejected_share: 1}
-    csv: {delimiter: ";", decimal: ",", thousands: ".", date_format: "dd.MM.yyyy"}
-    """,
-    // windows-1252, tabs, US dates, spaces between thousands; no as_of (the latest order date).
-    """
-    report: {max_weeks: 12}
-    targets: {max_rejected_share: 0.5}
-    csv: {delimiter: "\\t", encoding: windows-1252, thousands: " ", date_format: "M/d/yy"}
-    """,
-]
+/// The configs the first byte picks from.
+enum Configs {
+    static let all = [
+        // The defaults.
+        """
+        as_of: 2026-03-31
+        report: {max_weeks: 12}
+        targets: {max_rejected_share: 1}
+        """,
+        // A German ERP: semicolons, decimal comma, grouped thousands, dd.MM.yyyy.
+        """
+        as_of: 2026-03-31
+        report: {max_weeks: 12}
+        targets: {max_rejected_share: 1}
+        csv: {delimiter: ";", decimal: ",", thousands: ".", date_format: "dd.MM.yyyy"}
+        """,
+        // windows-1252, tabs, US dates, spaces between thousands; no as_of (the latest order date).
+        """
+        report: {max_weeks: 12}
+        targets: {max_rejected_share: 0.5}
+        csv: {delimiter: "\\t", encoding: windows-1252, thousands: " ", date_format: "M/d/yy"}
+        """,
+    ]
+}
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzBuild(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+runFuzzer { data, size in fuzzBuild(data, size) }
+
+func fuzzBuild(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     var input = FuzzInput(data, size)
-    let config = input.pick(configs)
+    let config = input.pick(Configs.all)
     let parts = input.rest.split(separator: 0x1E, omittingEmptySubsequences: false)
     let root = FuzzFiles.directory + "/build"
     FuzzFiles.remove(root)

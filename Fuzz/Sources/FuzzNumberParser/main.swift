@@ -6,8 +6,9 @@
 import FuzzSupport
 import Ingest
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzNumberParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+runFuzzer { data, size in fuzzNumberParser(data, size) }
+
+func fuzzNumberParser(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     var input = FuzzInput(data, size)
     let dialects: [(decimal: UInt8, thousands: UInt8?)] = [
         (46, nil), (44, nil), (46, 44), (44, 46), (46, 32), (44, 32), (46, 39), (44, 39),

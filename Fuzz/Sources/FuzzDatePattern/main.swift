@@ -5,19 +5,23 @@ import FuzzSupport
 import Ingest
 import ScorecardCore
 
-let patterns = [
+/// Every form of `date_format` the docs show, and time parts after the date.
+enum Patterns {
+    static let all = [
     "yyyy-MM-dd", "dd.MM.yyyy", "d.M.yyyy", "MM/dd/yyyy", "M/d/yy", "dd/MM/yy", "yyyyMMdd", "yyyy/M/d",
     "d-MMM-yy", "dd-MMM-yyyy", "MMM d yyyy", "d MMM yyyy", "yyyy-MM-dd HH:mm:ss", "dd.MM.yyyy HH:mm", "yy.MM.dd",
     "MMM-dd-yy", "yyyy-MM-dd'T'HH:mm:ss", "d/M/yyyy h:mm a",
-]
+    ]
+}
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzDatePattern(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+runFuzzer { data, size in fuzzDatePattern(data, size) }
+
+func fuzzDatePattern(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     var input = FuzzInput(data, size)
     let choice = input.byte()
     let pattern: String
     if choice < 224 {
-        pattern = patterns[Int(choice) % patterns.count]
+        pattern = Patterns.all[Int(choice) % Patterns.all.count]
     } else {
         // A fuzzed pattern of up to 31 bytes.
         let n = Int(choice - 224)
