@@ -61,6 +61,9 @@ final class CSVReader {
     private var nextLine = 1
     /// Bytes consumed so far, for throughput and progress.
     private(set) var bytesRead = 0
+    /// Whether records are checked for invalid UTF-8: always for UTF-8 input; for windows-1252 once a byte
+    /// without a character has been transcoded (as 0xFF).
+    private var validates: Bool
     /// The current record is longer than `recordLimit` bytes: it has no fields (`fieldCount` is 0).
     private(set) var isOversized = false
     /// The longest record split into fields, in bytes of UTF-8 without its line break.
@@ -82,6 +85,7 @@ final class CSVReader {
         self.delimiter = delimiter
         self.encoding = encoding
         self.recordLimit = max(maxRecordBytes, 1)
+        self.validates = encoding == .utf8
         // windows-1252 expands to at most 3 UTF-8 bytes per byte.
         let chunkSize = max(chunkSize, 3)
         self.rawCapacity = encoding == .windows1252 ? chunkSize / 3 : 0
@@ -219,7 +223,7 @@ final class CSVReader {
             position = next
             return .record
         }
-        if encoding == .utf8, let bad = invalidUTF8(from: position, to: recordEnd) {
+        if validates, let bad = invalidUTF8(from: position, to: recordEnd) {
             var l = nextLine
             for x in position..<bad where b[x] == 10 { l += 1 }
             throw .invalidEncoding(line: l)
@@ -368,11 +372,13 @@ final class CSVReader {
                 let c = raw[x]
                 if c < 0x80 { buffer[w] = c; w += 1; continue }
                 let u = Windows1252.scalar(c)
-                guard u != 0 else {
-                    var l = nextLine
-                    for y in position..<length where buffer[y] == 10 { l += 1 }
-                    for y in 0..<x where raw[y] == 10 { l += 1 }
-                    throw .invalidEncoding(line: l)
+                if u == 0 {
+                    // A byte windows-1252 leaves undefined becomes a byte UTF-8 never has, and records are
+                    // validated from now on: the record holding it fails like invalid UTF-8 does, on the
+                    // same line whatever the chunk size.
+                    buffer[w] = 0xFF; w += 1
+                    validates = true
+                    continue
                 }
                 if u < 0x800 {
                     buffer[w] = UInt8(0xC0 | (u >> 6)); buffer[w + 1] = UInt8(0x80 | (u & 0x3F)); w += 2

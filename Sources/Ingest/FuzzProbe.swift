@@ -44,8 +44,11 @@ public enum FuzzProbe {
     /// The date a trimmed field holds under `pattern`, or `nil` (also when the pattern is not accepted).
     public static func date(_ bytes: [UInt8], pattern: String) -> Day? {
         guard let p = DatePattern(pattern) else { return nil }
-        return bytes.withUnsafeBufferPointer { p.parse($0) }
+        return bytes.withUnsafeBufferPointer { p.parse($0, months: months) }
     }
+
+    /// Built once: `DatePattern.parse(_:)` builds a table per call.
+    private static let months = DatePattern.MonthTable()
 
     /// Whether `date_format` accepts `pattern`.
     public static func isDatePattern(_ pattern: String) -> Bool { DatePattern(pattern) != nil }
