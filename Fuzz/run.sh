@@ -4,6 +4,8 @@
 #
 #   Fuzz/run.sh [SECONDS] [TARGET…]
 #
+# FUZZ_FLAGS adds libFuzzer flags, e.g. FUZZ_FLAGS=-runs=10000000 to stop after ten million inputs.
+#
 # Seeds come from Fuzz/Corpus/TARGET (committed); what a run adds to the corpus is kept in
 # Fuzz/.work/TARGET/corpus for the next run, findings (the input that failed) go to
 # Fuzz/.work/TARGET/findings, the full log to Fuzz/.work/TARGET/log. Re-run one finding with
@@ -29,10 +31,11 @@ for t in "${targets[@]}"; do
     mkdir -p "$work/corpus" "$work/findings"
     case "$t" in
         FuzzBuild) extra=(-max_len=16384 -timeout=60) ;;
-        FuzzCSVReader) extra=(-max_len=8192 -timeout=10) ;;
+        FuzzCSVReader) extra=(-max_len=2048 -timeout=10) ;;
         *) extra=(-max_len=4096 -timeout=10) ;;
     esac
-    if "$bin/$t" -max_total_time="$seconds" -rss_limit_mb=2048 -print_final_stats=1 "${extra[@]}" \
+    # shellcheck disable=SC2086
+    if "$bin/$t" -max_total_time="$seconds" -rss_limit_mb=2048 -print_final_stats=1 "${extra[@]}" ${FUZZ_FLAGS:-} \
         -artifact_prefix="$work/findings/" "$work/corpus" "Corpus/$t" >"$work/log" 2>&1; then
         status=ok
     else
