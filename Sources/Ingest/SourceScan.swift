@@ -186,16 +186,18 @@ final class SourceScan {
         return false
     }
 
-    /// Extra fields that are all empty (a trailing delimiter), or missing fields that no required column
-    /// needs, do not make a row unreadable.
     /// Headers quoted in a "lacks required columns" problem.
     static let headersListed = 40
 
     /// The reader's record limit in words.
     static let rowLimitText = "1 MiB (\(CSVReader.maxRecordBytes) bytes)"
 
+    /// Extra fields that are all empty (trailing delimiters, as spreadsheets pad rows), no more of them than
+    /// the header has fields, or missing fields that no required column needs, do not make a row
+    /// unreadable. A line of a million delimiters is the wrong number of fields.
     private func fieldCountIsHarmless(_ r: CSVReader) -> Bool {
         if r.fieldCount > headerCount {
+            if r.fieldCount > 2 * headerCount { return false }
             for f in headerCount..<r.fieldCount where r.field(f).count > 0 { return false }
             return true
         }

@@ -102,7 +102,8 @@ import ScorecardCore
     @Test func everyRejectionReason() throws {
         let (summary, sink) = try Fixtures.ingest(Fixtures.folder("rejections"))
         Self.checkBalance(summary, sink)
-        #expect(Set(summary.rejections.map(\.reason)) == Set(Rejection.Reason.allCases))
+        // All but a row over the reader's 1 MiB limit, which RowBoundsTests covers.
+        #expect(Set(summary.rejections.map(\.reason)) == Set(Rejection.Reason.allCases).subtracting([.tooLong]))
         let got = summary.rejections.map { "\($0.location.file):\($0.location.line!) \($0.reason.rawValue)" }
         #expect(got == [
             "products.csv:3 negative quantity, price or cost",
