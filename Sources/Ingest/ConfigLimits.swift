@@ -32,6 +32,9 @@ enum ConfigLimits {
         }
     }
 
+    private static let deeper =
+        "the config nests deeper than \(maxDepth) levels; the deepest keys of scorecard.yml are 4 levels deep (sources.NAME.columns.KEY)"
+
     private static func firstProblem(in text: UnsafeMutableBufferPointer<UInt8>) -> (message: String, line: Int, column: Int)? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }
@@ -40,8 +43,14 @@ enum ConfigLimits {
         var depth = 0
         while true {
             var event = yaml_event_t()
-            // A syntax error: the composer reports it.
-            guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                // libYAML's own nesting limit, reached by its scanner before this check saw the levels.
+                if let problem = parser.problem, String(cString: problem).contains("nesting level") {
+                    return (deeper, Int(parser.problem_mark.line) + 1, Int(parser.problem_mark.column) + 1)
+                }
+                // Any other syntax error: the composer reports it.
+                return nil
+            }
             defer { yaml_event_delete(&event) }
             let line = Int(event.start_mark.line) + 1
             let column = Int(event.start_mark.column) + 1
@@ -68,10 +77,7 @@ enum ConfigLimits {
             if anchored {
                 return ("anchors and aliases are not supported in scorecard.yml (write the value out in full)", line, column)
             }
-            if depth > maxDepth {
-                return ("the config nests deeper than \(maxDepth) levels; the deepest keys of scorecard.yml are 4 levels deep (sources.NAME.columns.KEY)",
-                        line, column)
-            }
+            if depth > maxDepth { return (deeper, line, column) }
         }
     }
 }
