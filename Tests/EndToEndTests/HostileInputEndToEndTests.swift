@@ -136,6 +136,25 @@ import Testing
         #expect(categories.contains("Café &lt;xxxx"))
     }
 
+    /// Thousands of items in one campaign: fine and fast (each item is one product's line on its page).
+    @Test func fiveThousandItemsInOneCampaign() throws {
+        let tmp = try TemporaryDirectory()
+        let (exports, _) = try Self.exports(in: tmp)
+        let campaign = try String(contentsOfFile: exports + "/campaigns.csv", encoding: .utf8).split(separator: "\n")[1]
+            .split(separator: ",")[0]
+        var products = "", items = ""
+        for k in 0..<5_000 {
+            products += "MANY-\(k),Many \(k % 50),1,2,x\n"
+            items += "\(campaign),MANY-\(k),,3\n"
+        }
+        try Self.append(Data(products.utf8), to: exports + "/products.csv")
+        try Self.append(Data(items.utf8), to: exports + "/campaign_items.csv")
+        let (result, seconds) = try Self.timed(["build", "--data", exports, "--out", tmp.path("out").path])
+        #expect(result.status == 0, "stderr: \(result.stderr.prefix(2_000))")
+        #expect(seconds < 60, "took \(seconds) s")
+        #expect(Self.childrenPeakRSSMiB() < 1_024, "peak RSS \(Self.childrenPeakRSSMiB()) MiB")
+    }
+
     /// Rows quoting huge values: every rejected.csv line, the data-quality page and the failure's stderr
     /// stay small whatever the values' size.
     @Test func outputQuotingHugeValuesStaysBoundedPerRow() throws {
