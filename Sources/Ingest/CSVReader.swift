@@ -26,8 +26,9 @@ import ScorecardCore
 ///
 /// Bounded memory: a record (one row, with any line breaks inside quotes) longer than `maxRecordBytes`
 /// (1 MiB of UTF-8 by default) is not split into fields: the reader skips to its end without keeping it
-/// and reports it as `isOversized`, so a 50 MB field or a line of millions of delimiters costs a scan, not
-/// memory. Whether a record is oversized depends on its length alone, never on where chunks fall.
+/// and reports it as `isOversized`, so a 50 MB field or a line of ten million delimiters costs a scan, not
+/// memory (the buffer stays at most 4 MiB, the field table at most one entry per byte of the limit).
+/// Whether a record is oversized depends on its length alone, never on where chunks fall.
 final class CSVReader {
     enum Failure: Error, Equatable {
         case cannotOpen(String)
@@ -138,11 +139,14 @@ final class CSVReader {
             case .record:
                 if fieldCount == 1, starts[0] == ends[0], !quoted[0] { continue }  // an empty line
                 return true
+            case .tooLong:
+                try skipOversizedRecord()
+                return true
             }
         }
     }
 
-    private enum Outcome { case record, needMore }
+    private enum Outcome { case record, needMore, tooLong }
 
     /// Splits the record at `position` into fields, or asks for more bytes when it is not complete yet
     /// (the whole record is then tokenized again after the refill: simpler than resumable state, and a
@@ -158,7 +162,11 @@ final class CSVReader {
         var recordEnd = 0
         var next = 0
         fields: while true {
-            if k == fieldCapacity { growFields() }
+            if k == fieldCapacity {
+                // More fields than fit, and the record is already over the limit: no need for room for them.
+                if i - position > recordLimit { return .tooLong }
+                growFields()
+            }
             // Leading spaces, then maybe an opening quote.
             var j = i
             while j < n, b[j] == 32 || (b[j] == 9 && delim != 9) { j += 1 }
@@ -319,8 +327,6 @@ final class CSVReader {
                 if state == .quoted { throw .unterminatedQuote(line: firstLine) }
                 break scan
             }
-            // So that an invalid windows-1252 byte in the next chunk is reported on its own line.
-            nextLine = firstLine + newlinesInQuotes
             try fill()
             i = position
         }

@@ -79,6 +79,26 @@ import ScorecardCore
         }
     }
 
+    /// Three million delimiters are over the limit: skipped as soon as the field table would grow past the
+    /// limit, not split into three million fields.
+    @Test(arguments: [64, CSVReader.defaultChunkSize])
+    func aLineOfThreeMillionDelimitersIsSkipped(chunk: Int) throws {
+        let bytes = Array("a,b\n".utf8) + [UInt8](repeating: UInt8(ascii: ","), count: 3_000_000) + Array("\n1,2\n".utf8)
+        let got = try Self.read(bytes, chunk: chunk)
+        #expect(got.map(\.0) == [1, 2, 3])
+        #expect(got.map(\.2) == [false, true, false])
+        #expect(got.last?.1 == ["1", "2"])
+    }
+
+    /// Many short fields over a small limit: the same outcome through the field-table check.
+    @Test(arguments: [3, 7, 64])
+    func manyFieldsOverASmallLimit(chunk: Int) throws {
+        let bytes = Array(("h\n" + String(repeating: "x,", count: 100) + "\nlast\n").utf8)
+        let got = try Self.read(bytes, chunk: chunk, limit: 150)
+        #expect(got.map(\.0) == [1, 2, 3])
+        #expect(got.map(\.2) == [false, true, false])
+    }
+
     /// Found by FuzzCSVReader: an undefined windows-1252 byte was reported when its chunk was read, with a
     /// line that counted only LF, so a lone CR before it gave line 2 or 3 depending on the chunk size.
     @Test(arguments: [3, 4, 5, 43, CSVReader.defaultChunkSize])
