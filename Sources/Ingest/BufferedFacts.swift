@@ -11,9 +11,21 @@ struct BufferedFacts<Record: Sendable>: Sendable {
     var records: [Record] = []
     /// `records.count` at the end of each file, for counting ignored rows per file.
     var fileEnds: [Int] = []
+    /// The physical line of each record, to name it in a warning once the report window is known.
+    var lines: [Int32] = []
+    /// Rows dated before the report window, for a source whose window was known while it was read.
+    var early = EarlyRowTally()
     var stats: [FileStats] = []
     var rejections: [Rejection] = []
     var problems: [Diagnostic] = []
 
     init(source: SourceName) { self.source = source }
+}
+
+extension BufferedFacts {
+    /// Where record `i` (of file `f`) is, for a warning.
+    func location(record i: Int, file f: Int, field: String) -> SourceLocation {
+        SourceLocation(file: f < stats.count ? stats[f].path : "\(source)", line: i < lines.count ? Int(lines[i]) : nil,
+                       source: source, field: field)
+    }
 }

@@ -63,7 +63,7 @@ public struct MetricsAccumulator: RecordSink {
     /// Sizes every period aggregate once the as-of date, and so the report's periods, are known.
     @discardableResult
     mutating func prepare(asOf: Day) -> ReportCalendar {
-        let calendar = ReportCalendar(firstOrder: firstOrderDay ?? asOf, asOf: asOf)
+        let calendar = ReportCalendar(report: ReportWindow(firstOrder: firstOrderDay, asOf: asOf, maxWeeks: config.report.maxWeeks))
         self.calendar = calendar
         let categories = masterData.categories.count
         weekSums = Array(repeating: PeriodSums(), count: calendar.weeks.count)
