@@ -1,12 +1,12 @@
 import ScorecardCore
 
-/// Deliveries: on-time shipped per line (fill rates), shipped units (return rates) and COGS (inventory turns).
+/// Deliveries: logged per line (on-time shipped and lead times are taken from the log at `finish`), shipped
+/// units (return rates) and COGS (inventory turns).
 extension MetricsAccumulator {
     public mutating func delivery(_ record: DeliveryRecord) {
         let l = Int(record.line)
         guard l >= 0, l < lines.count else { return }
         let q = record.qtyShipped
-        if record.shipDate.rawValue <= lines.requested[l] { lines.onTime[l] += q }
         lines.deliveries.append(line: record.line, day: record.shipDate.rawValue, qty: q)
         let set = lines.campaignSet[l]
         if set != 0 {

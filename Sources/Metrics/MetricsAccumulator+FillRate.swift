@@ -22,8 +22,10 @@ extension MetricsAccumulator {
     /// Walks every line once, now that on-time shipped quantities and completion days are known:
     /// due-line sums of periods, categories and campaigns, campaign ordered units and daily series,
     /// per-(period, campaign) sums, lead times, and the sums by SKU of periods and campaigns.
-    /// - Parameter completed: per line, the day it became complete, or `CompletionDays.never`.
-    mutating func walkLines(calendar cal: ReportCalendar, completed: [Int32]) {
+    /// - Parameters:
+    ///   - completed: per line, the day it became complete, or `CompletionDays.never`.
+    ///   - onTime: per line, Σ qty_shipped of its deliveries by the requested date.
+    mutating func walkLines(calendar cal: ReportCalendar, completed: [Int32], onTime: [Double]) {
         let asOf = cal.asOf.rawValue
         let windowStart = cal.window.lowerBound.rawValue
         let recentTrend = ReportCalendar.trendWeeks - 13
@@ -31,7 +33,7 @@ extension MetricsAccumulator {
         let dailyStarts = campaignSums.dailyStart.map(\.rawValue)
         for l in 0..<lines.count {
             let q = lines.qty[l]
-            let ots = Swift.min(q, lines.onTime[l])
+            let ots = Swift.min(q, onTime[l])
             let req = lines.requested[l]
             let set = lines.campaignSet[l]
             let product = lines.product[l]

@@ -10,7 +10,7 @@ extension MetricsAccumulator {
         var work = self
         let cal = work.calendar ?? work.prepare(asOf: asOf)
         let completed = CompletionDays.compute(ordered: work.lines.qty, events: work.lines.deliveries)
-        work.walkLines(calendar: cal, completed: completed)
+        work.walkLines(calendar: cal, completed: completed, onTime: work.lines.onTimeShipped())
         let inbound = work.inboundSums(calendar: cal)
         let forecast = work.forecastWeeks(calendar: cal)
         let weeks = work.periodFigures(cal.weeks, sums: work.weekSums, categories: work.weekCategories,
