@@ -156,7 +156,7 @@ extension IngestRun {
                     throw scan.reject(.duplicateKey, 1, "snapshot_date \(date) sku \"\(scan.string(1))\" location \"\(scan.string(3))\" appears on an earlier row")
                 }
                 out.records.append(InventoryRecord(snapshotDate: date, product: product, qtyOnHand: qty))
-                out.lines.append(scan.line)
+                if out.earliest.earliest.map({ date < $0 }) ?? true { out.earliest.note(date) { scan.location(0) } }
             } catch {
                 scan.count(error)
             }
@@ -171,22 +171,22 @@ extension IngestRun {
     /// Sends the inventory rows up to the as-of date to the sink and counts the later ones as ignored.
     mutating func deliver<Sink: RecordSink>(_ inventory: BufferedFacts<InventoryRecord>, into sink: inout Sink) {
         var stats = inventory.stats
-        var early = EarlyRowTally()
         let firstDay = window.firstDay
+        var early = 0
         var begin = 0
         for (f, end) in inventory.fileEnds.enumerated() {
-            for i in begin..<end {
-                let r = inventory.records[i]
+            for r in inventory.records[begin..<end] {
                 if r.snapshotDate > asOf {
                     if f < stats.count { stats[f].ignoredAfterAsOf += 1 }
                 } else {
                     sink.inventory(r)
-                    if r.snapshotDate < firstDay { early.note(r.snapshotDate) { inventory.location(record: i, file: f, field: "snapshot_date") } }
+                    if r.snapshotDate < firstDay { early += 1 }
                 }
             }
             begin = end
         }
-        finish(inventory.source, stats: stats, rejections: inventory.rejections, problems: inventory.problems, early: early)
+        finish(inventory.source, stats: stats, rejections: inventory.rejections, problems: inventory.problems,
+               early: inventory.earliestRows(count: early))
     }
 
     /// Parses forecast rows. Forecast rows are never ignored: they are about the future by nature.
@@ -210,7 +210,7 @@ extension IngestRun {
                     throw scan.reject(.duplicateKey, 0, "week_start \(week) sku \"\(scan.string(1))\" appears on an earlier row")
                 }
                 out.records.append(ForecastRecord(weekStart: week, product: product, forecastUnits: units))
-                out.lines.append(scan.line)
+                if out.earliest.earliest.map({ week < $0 }) ?? true { out.earliest.note(week) { scan.location(0) } }
             } catch {
                 scan.count(error)
             }
@@ -224,16 +224,13 @@ extension IngestRun {
 
     /// Sends every forecast row to the sink.
     mutating func deliver<Sink: RecordSink>(_ forecast: BufferedFacts<ForecastRecord>, into sink: inout Sink) {
-        var early = EarlyRowTally()
         let firstDay = window.firstDay
-        var f = 0
-        for (i, r) in forecast.records.enumerated() {
+        var early = 0
+        for r in forecast.records {
             sink.forecast(r)
-            if r.weekStart < firstDay {
-                while f < forecast.fileEnds.count, forecast.fileEnds[f] <= i { f += 1 }
-                early.note(r.weekStart) { forecast.location(record: i, file: f, field: "week_start") }
-            }
+            if r.weekStart < firstDay { early += 1 }
         }
-        finish(forecast.source, stats: forecast.stats, rejections: forecast.rejections, problems: forecast.problems, early: early)
+        finish(forecast.source, stats: forecast.stats, rejections: forecast.rejections, problems: forecast.problems,
+               early: forecast.earliestRows(count: early))
     }
 }
