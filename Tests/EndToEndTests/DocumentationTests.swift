@@ -197,8 +197,8 @@ import Testing
     }
 
     @Test func linksAreFoundOutsideCode() {
-        let md = "See [a](docs/a.md#x) and [b]( ../shared/spec/kpis.md ).\n`[c](nope.md)`\n```\n[d](nope.md)\n```\n[e]: https://example.com\n<https://example.org/>\n"
-        #expect(Self.links(in: md).map(\.target) == ["docs/a.md#x", "../shared/spec/kpis.md", "https://example.com", "https://example.org/"])
+        let md = "See [a](docs/a.md#x) and [b]( ../docs/figures.md ).\n`[c](nope.md)`\n```\n[d](nope.md)\n```\n[e]: https://example.com\n<https://example.org/>\n"
+        #expect(Self.links(in: md).map(\.target) == ["docs/a.md#x", "../docs/figures.md", "https://example.com", "https://example.org/"])
     }
 
     @Test func theFourDocumentsExist() {
