@@ -1,5 +1,5 @@
-/// Safe, unique file and folder names for names that come from the input: campaign ids
-/// (`campaigns/NAME/index.html`), category names, anything a path is made of.
+/// Safe, unique folder names for campaign ids and category names (`campaigns/NAME/index.html`,
+/// `categories/NAME/index.html`).
 ///
 /// Letters, digits and `-` stay; `_` becomes `__`; every other UTF-8 byte becomes `_XX` (upper-case hex).
 /// `_` is always followed by `_` or two hex digits, so the encoding is one-to-one and two ids never share
@@ -7,15 +7,12 @@
 /// `_-` + 16 hex digits of a hash of the id (a sequence the plain encoding never produces):
 /// names longer than `maxLength` bytes (file systems cap a name at 255 bytes), and ids whose names
 /// differ only in letter case (they would collide on a case-insensitive file system such as macOS's).
-/// So a name is at most `maxLength` bytes whatever the input (a 10 kB category name included), and one
-/// set of names (say, all categories) never shares a folder; give each kind of name its own set and
-/// its own parent folder.
+/// So a name is at most `maxLength` bytes whatever the input (a 10 kB category name included).
 struct PathSafeNames: Sendable {
     static let maxLength = 120
 
     private var names: [String: String]
 
-    /// - Parameter ids: every name of one kind, so that collisions between them are resolved.
     init(ids: [String]) {
         var plain: [String: String] = [:]
         for id in ids { plain[id] = Self.encode(id) }
@@ -33,9 +30,9 @@ struct PathSafeNames: Sendable {
         }
     }
 
-    /// The path-safe name of `id`. An id not given at `init` is encoded on its own, shortened with a hash
-    /// suffix when long, so that it is safe too (but only the ids given at `init` are checked for
-    /// case-folding collisions).
+    /// The folder name of `id`. An id not given at `init` is encoded on its own, shortened with a hash
+    /// suffix when long, so that it is safe too (only the ids given at `init` are checked for case-folding
+    /// collisions).
     func folder(_ id: String) -> String {
         if let name = names[id] { return name }
         let name = Self.encode(id)
