@@ -89,7 +89,8 @@ final class CSVReader {
         self.validates = encoding == .utf8
         // windows-1252 expands to at most 3 UTF-8 bytes per byte.
         let chunkSize = max(chunkSize, 3)
-        self.rawCapacity = encoding == .windows1252 ? chunkSize / 3 : 0
+        // At least 3, so that the first read can hold a whole byte-order mark.
+        self.rawCapacity = encoding == .windows1252 ? max(chunkSize / 3, 3) : 0
         self.minimumRead = encoding == .windows1252 ? rawCapacity * 3 : chunkSize / 2
         self.capacity = chunkSize
         self.buffer = .allocate(capacity: chunkSize)
@@ -368,7 +369,7 @@ final class CSVReader {
         }
         if let raw {
             let space = min(rawCapacity, (capacity - length) / 3)
-            let got = readFully(raw, space)
+            let got = atFileStart ? readAtLeast(3, raw, space) : readFully(raw, space)
             if got == 0 { eof = true; return }
             var src = 0
             if atFileStart, got >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF { src = 3 }
@@ -395,12 +396,24 @@ final class CSVReader {
             }
             length = w
         } else {
-            let got = readFully(buffer + length, capacity - length)
+            let got = atFileStart ? readAtLeast(3, buffer + length, capacity - length) : readFully(buffer + length, capacity - length)
             if got == 0 { eof = true; return }
             if atFileStart, got >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
             atFileStart = false
             length += got
         }
+    }
+
+    /// Reads at least `minimum` bytes (fewer only at the end of the file), so that a byte-order mark is
+    /// seen whole whatever the chunk size or the reads' sizes.
+    private func readAtLeast(_ minimum: Int, _ p: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+        var total = readFully(p, count)
+        while total > 0, total < min(minimum, count) {
+            let more = readFully(p + total, count - total)
+            if more == 0 { break }
+            total += more
+        }
+        return total
     }
 
     /// Reads until `count` bytes or the end of the file; 0 only at the end.

@@ -99,6 +99,17 @@ import ScorecardCore
         #expect(got.map(\.2) == [false, true, false])
     }
 
+    /// Found by FuzzCSVReader: with windows-1252 and chunks under 9 bytes, the first read held fewer than the
+    /// byte-order mark's 3 bytes, so the mark was read as "ï»¿" at the start of the first header.
+    @Test(arguments: [3, 4, 5, 8, 9, CSVReader.defaultChunkSize])
+    func aByteOrderMarkIsSkippedAtEveryChunkSize(chunk: Int) throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("a;b\r\n1;2\r\n".utf8)
+        for encoding in [CSVDialect.Encoding.utf8, .windows1252] {
+            let got = try Self.read(bytes, delimiter: ";", encoding: encoding, chunk: chunk)
+            #expect(got.map(\.1) == [["a", "b"], ["1", "2"]], "\(encoding)")
+        }
+    }
+
     /// Found by FuzzCSVReader: an undefined windows-1252 byte was reported when its chunk was read, with a
     /// line that counted only LF, so a lone CR before it gave line 2 or 3 depending on the chunk size.
     @Test(arguments: [3, 4, 5, 43, CSVReader.defaultChunkSize])
