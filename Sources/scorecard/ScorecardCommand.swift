@@ -17,7 +17,7 @@ struct ScorecardCommand: ParsableCommand {
         Exit status: 0 built and published; 2 bad input or configuration (nothing published);
         1 anything else (nothing published).
         """,
-        subcommands: [BuildCommand.self, SampleCommand.self],
+        subcommands: [BuildCommand.self, InitCommand.self, CheckCommand.self, SampleCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

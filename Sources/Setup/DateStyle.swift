@@ -1,0 +1,115 @@
+import Ingest
+import ScorecardCore
+
+/// A date format the scorecard can read (the `date_format:` key), with the field order it assumes.
+struct DateStyle: Sendable, Hashable, CustomStringConvertible {
+    enum Order: Sendable, Hashable { case ymd, dmy, mdy }
+
+    var order: Order
+    /// The separator between the fields, `nil` for none (`yyyyMMdd`).
+    var separator: Character?
+    var fourDigitYear: Bool
+    var monthName: Bool
+
+    /// The pattern as the config writes it, with one-letter fields where the values are not padded.
+    func pattern(padded: Bool = true) -> String {
+        let y = fourDigitYear ? "yyyy" : "yy"
+        let m = monthName ? "MMM" : (padded ? "MM" : "M")
+        let d = padded ? "dd" : "d"
+        let s = separator.map(String.init) ?? ""
+        switch order {
+        case .ymd: return y + s + m + s + d
+        case .dmy: return d + s + m + s + y
+        case .mdy: return m + s + d + s + y
+        }
+    }
+
+    var description: String { pattern() }
+
+    var compiled: DatePattern { DatePattern(pattern())! }
+
+    /// Day and month swapped: the style a value above 12 tells apart from this one.
+    var swapped: DateStyle? {
+        guard !monthName, order != .ymd else { return nil }
+        var s = self
+        s.order = order == .dmy ? .mdy : .dmy
+        return s
+    }
+
+    /// Every style tried. Year-first with a two-digit year is left out: `26-03-02` reads as well as
+    /// `02-03-26` the other way round, and no export in the wild writes it.
+    static let candidates: [DateStyle] = {
+        var out: [DateStyle] = []
+        for sep: Character in ["-", ".", "/", " "] {
+            out.append(DateStyle(order: .ymd, separator: sep, fourDigitYear: true, monthName: false))
+            for order in [Order.dmy, .mdy] {
+                for four in [true, false] { out.append(DateStyle(order: order, separator: sep, fourDigitYear: four, monthName: false)) }
+            }
+            for four in [true, false] { out.append(DateStyle(order: .dmy, separator: sep, fourDigitYear: four, monthName: true)) }
+        }
+        out.append(DateStyle(order: .ymd, separator: nil, fourDigitYear: true, monthName: false))
+        return out
+    }()
+}
+
+/// Dates before or after these years are not taken as evidence of a date column (an 8-digit id such as
+/// `45001234` reads as a `yyyyMMdd` date in the year 4500).
+private let plausibleYears = 1950...2100
+
+extension DateStyle {
+    /// The date `text` holds in this style (a time after it is allowed), if it is plausible.
+    func parse(_ text: String, pattern: DatePattern, months: DatePattern.MonthTable) -> Day? {
+        var t = text
+        guard let day = t.withUTF8({ pattern.parse($0, months: months) }) else { return nil }
+        return plausibleYears.contains(day.civil.year) ? day : nil
+    }
+}
+
+/// What one column's values say about dates.
+struct DateColumnFit: Sendable {
+    /// Styles that read (nearly) all of the column's values.
+    var styles: [DateStyle]
+    /// Whether any value carries a time after the date.
+    var hasTime: Bool
+    /// Whether every value writes day and month with two digits.
+    var padded: Bool
+    /// A value above 12 in the day position, which rules out the swapped style, if one was seen.
+    var deciding: String?
+
+    /// Tests every candidate style on the column's non-empty values: a style fits when it reads at least
+    /// 90% of them (one odd value in a small sample is allowed: "Date Not Captured" is rejected later).
+    static func fit(_ values: [String], months: DatePattern.MonthTable) -> DateColumnFit? {
+        guard !values.isEmpty else { return nil }
+        // Cheap pre-check: dates have digits and at most a few letters.
+        guard values.prefix(50).contains(where: { $0.contains(where: \.isNumber) }) else { return nil }
+        var styles: [DateStyle] = []
+        let allowedMisses = max(values.count / 10, values.count >= 3 ? 1 : 0)
+        for style in DateStyle.candidates {
+            let pattern = style.compiled
+            var misses = 0
+            for v in values where style.parse(v, pattern: pattern, months: months) == nil {
+                misses += 1
+                if misses > allowedMisses { break }
+            }
+            if misses <= allowedMisses, misses < values.count { styles.append(style) }
+        }
+        guard !styles.isEmpty else { return nil }
+        let hasTime = values.contains { v in
+            guard let cut = v.firstIndex(where: { $0 == " " || $0 == "T" }) else { return false }
+            return v[cut...].contains(":")
+        }
+        // Padded: the first two fields of every value (up to the time) have two digits where numeric.
+        let padded = !values.contains { v in
+            let date = v.split(whereSeparator: { $0 == " " || $0 == "T" }).first.map(String.init) ?? v
+            return date.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).contains { $0.count == 1 }
+        }
+        var deciding: String?
+        for style in styles where style.swapped != nil && !styles.contains(style.swapped!) {
+            // The swapped style misses this column: find a value it cannot read.
+            let swapped = style.swapped!.compiled
+            deciding = values.first { style.swapped!.parse($0, pattern: swapped, months: months) == nil }
+            break
+        }
+        return DateColumnFit(styles: styles, hasTime: hasTime, padded: padded, deciding: deciding)
+    }
+}
