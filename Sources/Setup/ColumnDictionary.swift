@@ -52,6 +52,15 @@ enum ColumnDictionary {
         for e in table[key] ?? [] where e.column == column && (e.sources?.contains(source) ?? true) {
             if best == nil || e.strength > best!.strength { best = Match(strength: e.strength, origin: e.origin, gloss: e.gloss) }
         }
+        if best == nil {
+            // A generic word with a number (`Datum 1`, `Date2`) is still only that generic word.
+            let stem = String(key.reversed().drop { $0.isNumber }.reversed())
+            if stem != key, !stem.isEmpty {
+                for e in table[stem] ?? [] where e.column == column && e.strength == .weak && (e.sources?.contains(source) ?? true) {
+                    best = Match(strength: .weak, origin: e.origin, gloss: e.gloss)
+                }
+            }
+        }
         return best
     }
 

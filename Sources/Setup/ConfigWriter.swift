@@ -138,6 +138,7 @@ struct ConfigWriter {
         if g.quoted { parts.append("quoted values") }
         var numbers = "numbers: \(g.numbers.style)"
         if let e = g.numbers.evidence { numbers += " (e.g. \"\(ConfigText.shorten(e, 20))\")" }
+        if let from = g.numbers.groupingFrom { numbers += ", grouping as in \(from)" }
         parts.append(numbers)
         if g.dates.found {
             var d = "dates: \(g.dates.pattern)"

@@ -83,6 +83,7 @@ struct DateColumnFit: Sendable {
         // Cheap pre-check: dates have digits and at most a few letters.
         guard values.prefix(50).contains(where: { $0.contains(where: \.isNumber) }) else { return nil }
         var styles: [DateStyle] = []
+        var missCount: [DateStyle: Int] = [:]
         let allowedMisses = max(values.count / 10, values.count >= 3 ? 1 : 0)
         for style in DateStyle.candidates {
             let pattern = style.compiled
@@ -91,9 +92,22 @@ struct DateColumnFit: Sendable {
                 misses += 1
                 if misses > allowedMisses { break }
             }
-            if misses <= allowedMisses, misses < values.count { styles.append(style) }
+            if misses <= allowedMisses, misses < values.count {
+                styles.append(style)
+                missCount[style] = misses
+            }
         }
         guard !styles.isEmpty else { return nil }
+        // Day and month swapped both within the tolerance for odd values: the one that reads more values
+        // wins, decided by the values only it reads (a day above 12). Odd values ("Date Not Captured")
+        // miss in both and decide nothing.
+        var deciding: String?
+        for style in styles {
+            guard let swapped = style.swapped, let mine = missCount[style], let theirs = missCount[swapped], mine < theirs else { continue }
+            styles.removeAll { $0 == swapped }
+            let a = style.compiled, b = swapped.compiled
+            deciding = values.first { style.parse($0, pattern: a, months: months) != nil && swapped.parse($0, pattern: b, months: months) == nil }
+        }
         let hasTime = values.contains { v in
             guard let cut = v.firstIndex(where: { $0 == " " || $0 == "T" }) else { return false }
             return v[cut...].contains(":")
@@ -103,12 +117,11 @@ struct DateColumnFit: Sendable {
             let date = v.split(whereSeparator: { $0 == " " || $0 == "T" }).first.map(String.init) ?? v
             return date.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).contains { $0.count == 1 }
         }
-        var deciding: String?
-        for style in styles where style.swapped != nil && !styles.contains(style.swapped!) {
-            // The swapped style misses this column: find a value it cannot read.
-            let swapped = style.swapped!.compiled
-            deciding = values.first { style.swapped!.parse($0, pattern: swapped, months: months) == nil }
-            break
+        for style in styles where deciding == nil {
+            // The swapped style does not fit at all: the first value it cannot read decides.
+            guard let swapped = style.swapped, !styles.contains(swapped) else { continue }
+            let a = style.compiled, b = swapped.compiled
+            deciding = values.first { style.parse($0, pattern: a, months: months) != nil && swapped.parse($0, pattern: b, months: months) == nil }
         }
         return DateColumnFit(styles: styles, hasTime: hasTime, padded: padded, deciding: deciding)
     }

@@ -9,11 +9,15 @@ struct DetectedEncoding: Sendable, Equatable {
     var byteOrderMark: Bool
     /// Whether the sample holds any byte above 0x7F (without one, UTF-8 is an assumption, said so).
     var sawNonASCII: Bool
+    /// The file whose encoding a plain-ASCII file follows.
+    var followed: String?
 
     /// What the config comment says about it.
     var explanation: String {
         switch encoding {
-        case .windows1252: return "windows-1252 (not valid UTF-8, e.g. a single byte for ä)"
+        case .windows1252:
+            if let followed { return "windows-1252 like \(followed) (the sample is plain ASCII)" }
+            return "windows-1252 (not valid UTF-8, e.g. a single byte for ä)"
         case .utf8:
             if byteOrderMark { return "UTF-8 with a byte-order mark" }
             return sawNonASCII ? "UTF-8" : "UTF-8 (the sample is plain ASCII)"
@@ -37,8 +41,8 @@ struct DetectedEncoding: Sendable, Equatable {
                 if cp1252, part.contains(where: { $0 >= 0x80 && $0 < 0xA0 && Windows1252.scalar($0) == 0 }) { cp1252 = false }
             }
         }
-        if bom || utf8 { return DetectedEncoding(encoding: .utf8, byteOrderMark: bom, sawNonASCII: nonASCII) }
-        if cp1252 { return DetectedEncoding(encoding: .windows1252, byteOrderMark: false, sawNonASCII: true) }
+        if bom || utf8 { return DetectedEncoding(encoding: .utf8, byteOrderMark: bom, sawNonASCII: nonASCII, followed: nil) }
+        if cp1252 { return DetectedEncoding(encoding: .windows1252, byteOrderMark: false, sawNonASCII: true, followed: nil) }
         return nil
     }
 

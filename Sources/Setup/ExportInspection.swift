@@ -27,7 +27,9 @@ struct ExportInspection: Sendable {
             files.append(InspectedFile(path: path, size: sample.size, encoding: encoding, table: table))
         }
         var groups = group(files, dataDirectory: dataDirectory)
+        settleEncodings(&groups)
         settleNumberStyles(&groups)
+        shareDigitGrouping(&groups)
         settleDateStyles(&groups)
         for k in groups.indices { groups[k].profile() }
         return ExportInspection(groups: groups, skipped: skipped)
@@ -58,11 +60,45 @@ struct ExportInspection: Sendable {
             }
             let anyBOM = fs.contains { $0.encoding.byteOrderMark }
             let encoding = DetectedEncoding(encoding: fs[0].encoding.encoding, byteOrderMark: anyBOM,
-                                            sawNonASCII: fs.contains { $0.encoding.sawNonASCII })
+                                            sawNonASCII: fs.contains { $0.encoding.sawNonASCII }, followed: nil)
             return FileGroup(files: fs, pattern: pattern, patternAlsoMatches: extra, header: header, encoding: encoding,
                              delimiter: fs[0].table.delimiter, quoted: fs.contains { $0.table.quoted }, rows: rows,
                              isComplete: fs.allSatisfy(\.table.isComplete),
                              numbers: NumberStyleGuess.guess(columns: numericCandidates), dates: DateStyleGuess.guess(fits: fits))
+        }
+    }
+
+    /// A plain-ASCII file follows the windows-1252 files with the same delimiter: an export system writes
+    /// all of its files in one encoding, and reading ASCII as windows-1252 changes nothing, while a later
+    /// row with `ä` would otherwise fail the build as invalid UTF-8.
+    private static func settleEncodings(_ groups: inout [FileGroup]) {
+        for k in groups.indices where !groups[k].encoding.sawNonASCII && !groups[k].encoding.byteOrderMark {
+            if let other = groups.first(where: { $0.encoding.encoding == .windows1252 && $0.delimiter == groups[k].delimiter }) {
+                groups[k].encoding.encoding = .windows1252
+                groups[k].encoding.followed = other.label
+            }
+        }
+    }
+
+    /// A file whose sample shows no digit grouping (no value of 1000 or more) takes the grouping that
+    /// files with the same delimiter and decimal separator show, when it reads its own sample the same
+    /// way: the next export may well hold a `1.234,50`.
+    private static func shareDigitGrouping(_ groups: inout [FileGroup]) {
+        for k in groups.indices where groups[k].numbers.style.thousands == nil && groups[k].numbers.ambiguousWith.isEmpty {
+            let g = groups[k]
+            guard let other = groups.first(where: {
+                $0.delimiter == g.delimiter && $0.numbers.style.decimal == g.numbers.style.decimal && $0.numbers.style.thousands != nil
+                    && $0.numbers.settledBy == nil
+            }) else { continue }
+            let style = other.numbers.style
+            let same = g.header.indices.allSatisfy { c in
+                g.dates.fits[c] != nil || g.rows.allSatisfy { g.numbers.style.parse($0[c]) == style.parse($0[c]) }
+            }
+            if same {
+                groups[k].numbers.style = style
+                groups[k].numbers.settledBy = nil
+                groups[k].numbers.groupingFrom = "\(other.label)" + (other.numbers.evidence.map { ", which shows \"\($0)\"" } ?? "")
+            }
         }
     }
 

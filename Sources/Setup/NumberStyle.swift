@@ -43,6 +43,8 @@ struct NumberStyleGuess: Sendable {
     var evidence: String?
     /// How the ambiguity was settled, when there was one.
     var settledBy: String?
+    /// The file whose digit grouping this one takes (its own sample shows none).
+    var groupingFrom: String?
 
     /// Scores every candidate style by how many values of the numeric-looking columns it parses; among
     /// the best, styles that agree on every value are one choice (the simplest is taken), so only
@@ -58,7 +60,7 @@ struct NumberStyleGuess: Sendable {
             numericColumns.append(values)
             for k in candidates.indices { score[k] += parsed[k] }
         }
-        guard let top = score.max(), top > 0 else { return NumberStyleGuess(style: .plain, ambiguousWith: [], evidence: nil) }
+        guard let top = score.max(), top > 0 else { return NumberStyleGuess(style: .plain, ambiguousWith: [], evidence: nil, settledBy: nil) }
         let tied = candidates.indices.filter { score[$0] == top }.map { candidates[$0] }
         let first = tied[0]
         // Styles that read some value differently from the first.
@@ -73,10 +75,15 @@ struct NumberStyleGuess: Sendable {
                 }
             }
         }
+        if evidence == nil, first.thousands != nil {
+            // A value that shows the grouping.
+            let ungrouped = NumberStyle(decimal: first.decimal, thousands: nil)
+            evidence = numericColumns.lazy.compactMap { $0.first { v in ungrouped.parse(v) == nil && first.parse(v) != nil } }.first
+        }
         if evidence == nil {
             // The value that tells this style from the plain one, if any.
             evidence = numericColumns.lazy.compactMap { $0.first { v in NumberStyle.plain.parse(v) != first.parse(v) } }.first
         }
-        return NumberStyleGuess(style: first, ambiguousWith: different, evidence: evidence)
+        return NumberStyleGuess(style: first, ambiguousWith: different, evidence: evidence, settledBy: nil)
     }
 }
