@@ -30,19 +30,20 @@ struct DateStyle: Sendable, Hashable, CustomStringConvertible {
 
     /// Day and month swapped: the style a value above 12 tells apart from this one.
     var swapped: DateStyle? {
-        guard !monthName, order != .ymd else { return nil }
+        guard !monthName, order != .ymd, separator != "." else { return nil }
         var s = self
         s.order = order == .dmy ? .mdy : .dmy
         return s
     }
 
-    /// Every style tried. Year-first with a two-digit year is left out: `26-03-02` reads as well as
-    /// `02-03-26` the other way round, and no export in the wild writes it.
+    /// Every style tried. Left out because no export writes them and they would only make day/month
+    /// ambiguous where it is not: year first with a two-digit year (`26-03-02`), and month first with
+    /// dots (`03.02.2026` is always the 3rd of February).
     static let candidates: [DateStyle] = {
         var out: [DateStyle] = []
         for sep: Character in ["-", ".", "/", " "] {
             out.append(DateStyle(order: .ymd, separator: sep, fourDigitYear: true, monthName: false))
-            for order in [Order.dmy, .mdy] {
+            for order in sep == "." ? [Order.dmy] : [Order.dmy, .mdy] {
                 for four in [true, false] { out.append(DateStyle(order: order, separator: sep, fourDigitYear: four, monthName: false)) }
             }
             for four in [true, false] { out.append(DateStyle(order: .dmy, separator: sep, fourDigitYear: four, monthName: true)) }
@@ -114,8 +115,15 @@ struct DateColumnFit: Sendable {
         }
         // Padded: the first two fields of every value (up to the time) have two digits where numeric.
         let padded = !values.contains { v in
-            let date = v.split(whereSeparator: { $0 == " " || $0 == "T" }).first.map(String.init) ?? v
-            return date.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).contains { $0.count == 1 }
+            // A run of one digit before the time: `3/2/26`, `2.3.2026`.
+            var run = 0
+            for c in v.utf8 {
+                if c == UInt8(ascii: " ") || c == UInt8(ascii: "T") { break }
+                if c >= 48 && c <= 57 { run += 1; continue }
+                if run == 1 { return true }
+                run = 0
+            }
+            return run == 1
         }
         for style in styles where deciding == nil {
             // The swapped style does not fit at all: the first value it cannot read decides.

@@ -3,8 +3,23 @@ import Ingest
 /// How an export writes numbers: its decimal separator and digit grouping (the `decimal:` and
 /// `thousands:` keys of the config).
 struct NumberStyle: Sendable, Hashable, CustomStringConvertible {
-    var decimal: UInt8
-    var thousands: UInt8?
+    let decimal: UInt8
+    let thousands: UInt8?
+    /// Made once: a parser builds its table of powers of ten when created.
+    let parser: NumberParser
+
+    init(decimal: UInt8, thousands: UInt8?) {
+        self.decimal = decimal
+        self.thousands = thousands
+        parser = NumberParser(decimal: decimal, thousands: thousands)
+    }
+
+    static func == (a: NumberStyle, b: NumberStyle) -> Bool { a.decimal == b.decimal && a.thousands == b.thousands }
+
+    func hash(into h: inout Hasher) {
+        h.combine(decimal)
+        h.combine(thousands)
+    }
 
     static let plain = NumberStyle(decimal: UInt8(ascii: "."), thousands: nil)
 
@@ -18,8 +33,6 @@ struct NumberStyle: Sendable, Hashable, CustomStringConvertible {
         NumberStyle(decimal: UInt8(ascii: "."), thousands: UInt8(ascii: " ")),
         NumberStyle(decimal: UInt8(ascii: "."), thousands: UInt8(ascii: "'")),
     ]
-
-    var parser: NumberParser { NumberParser(decimal: decimal, thousands: thousands) }
 
     var description: String {
         let d = "decimal \"\(Character(Unicode.Scalar(decimal)))\""

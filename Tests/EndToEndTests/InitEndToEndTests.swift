@@ -25,7 +25,6 @@ import Testing
 
         let initRun = try ScorecardProcess.run(["init", "--data", "exports", "--config", "init.yml"], in: tmp.url)
         let written = (try? String(contentsOf: tmp.path("init.yml"), encoding: .utf8)) ?? ""
-        try? FileManager.default.removeItem(atPath: "/tmp/shape-\(shape.name)"); try? FileManager.default.copyItem(at: tmp.url, to: URL(fileURLWithPath: "/tmp/shape-\(shape.name)")) // DEBUG
         #expect(initRun.status == 0, "stderr: \(initRun.stderr)\n\(written)")
         #expect(initRun.stdout.contains("wrote init.yml"))
 
@@ -34,5 +33,85 @@ import Testing
         let expected = try Data(contentsOf: tmp.path("hand-site/data/kpis.json"))
         let actual = try? Data(contentsOf: tmp.path("init-site/data/kpis.json"))
         #expect(actual == expected, "kpis.json differs from the hand-written config's; init wrote:\n\(written)")
+    }
+
+    /// Nothing under the folder looks like an export of the scorecard: every required source is named on
+    /// stderr, exit 2, and the file is still written with the list at its top.
+    @Test func nothingMatchesExits2AndStillWritesTheFile() throws {
+        let tmp = try TemporaryDirectory()
+        try FileManager.default.createDirectory(at: tmp.path("exports"), withIntermediateDirectories: true)
+        try "city,temperature\nBerlin,21.5\n".write(to: tmp.path("exports/weather.csv"), atomically: true, encoding: .utf8)
+        let result = try ScorecardProcess.run(["init", "--data", "exports"], in: tmp.url)
+        #expect(result.status == 2)
+        for source in ["products", "orders", "deliveries", "campaigns", "campaign_items"] {
+            #expect(result.stderr.contains("required source \(source) is missing"), "stderr: \(result.stderr)")
+        }
+        let written = try String(contentsOf: tmp.path("scorecard.yml"), encoding: .utf8)
+        #expect(written.contains("NOT MAPPED"))
+        #expect(written.contains("weather.csv"))
+    }
+
+    /// An existing config is never overwritten: exit 2, the file unchanged, nothing else written.
+    @Test func neverOverwrites() throws {
+        let tmp = try TemporaryDirectory()
+        let exports = tmp.path("exports")
+        #expect(try ScorecardProcess.run(["sample", "--out", exports.path, "--lines", "300", "--skus", "10", "--weeks", "4"]).status == 0)
+        let mine = "# my own config\ntitle: Mine\n"
+        try mine.write(to: tmp.path("scorecard.yml"), atomically: true, encoding: .utf8)
+        let result = try ScorecardProcess.run(["init", "--data", "exports"], in: tmp.url)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("never overwrites"), "stderr: \(result.stderr)")
+        #expect(try String(contentsOf: tmp.path("scorecard.yml"), encoding: .utf8) == mine)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.url.path).sorted() == ["exports", "scorecard.yml"])
+    }
+
+    /// `check` on good data: exit 0, every source named with its counts, the as-of date and the report
+    /// window on stdout; no site, no lock, nothing written.
+    @Test func checkSummarisesEverySourceAndWritesNothing() throws {
+        let tmp = try TemporaryDirectory()
+        let exports = tmp.path("exports")
+        #expect(try ScorecardProcess.run(["sample", "--out", exports.path, "--lines", "600", "--skus", "12", "--weeks", "6"]).status == 0)
+        let before = try FileManager.default.subpathsOfDirectory(atPath: tmp.url.path).sorted()
+        let result = try ScorecardProcess.run(["check", "--data", "exports", "--as-of", Self.asOf], in: tmp.url)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        for source in ["products", "campaigns", "campaign_items", "orders", "deliveries", "returns", "freight", "inventory", "forecast"] {
+            #expect(result.stdout.contains("\n\(source): 1 file: \(source).csv") || result.stdout.hasPrefix("\(source): 1 file"), "\(source) in:\n\(result.stdout)")
+        }
+        #expect(result.stdout.contains("rows "))
+        #expect(result.stdout.contains("rejected"))
+        #expect(result.stdout.contains("as of \(Self.asOf)"))
+        #expect(result.stdout.contains("report: "))
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: tmp.url.path).sorted() == before, "check writes nothing")
+    }
+
+    /// `check` with a required source missing: exit 2, the problem on stderr, nothing written anywhere.
+    @Test func checkWithAMissingSourceExits2() throws {
+        let tmp = try TemporaryDirectory()
+        let exports = tmp.path("exports")
+        #expect(try ScorecardProcess.run(["sample", "--out", exports.path, "--lines", "300", "--skus", "10", "--weeks", "4"]).status == 0)
+        try FileManager.default.removeItem(at: tmp.path("exports/deliveries.csv"))
+        let before = try FileManager.default.subpathsOfDirectory(atPath: tmp.url.path).sorted()
+        let result = try ScorecardProcess.run(["check", "--data", "exports"], in: tmp.url)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("required source deliveries is missing"), "stderr: \(result.stderr)")
+        #expect(result.stdout == "")
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: tmp.url.path).sorted() == before)
+    }
+
+    /// The shipped SAP fixture of the ingestion tests: init maps it as its hand-written config does.
+    @Test func initThenCheckOnTheSapFixture() throws {
+        let tmp = try TemporaryDirectory()
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("IngestTests/Fixtures/sap")
+        try FileManager.default.copyItem(at: fixture, to: tmp.path("sap"))
+        try FileManager.default.removeItem(at: tmp.path("sap/scorecard.yml"))
+        let initRun = try ScorecardProcess.run(["init", "--data", "sap"], in: tmp.url)
+        let written = (try? String(contentsOf: tmp.path("scorecard.yml"), encoding: .utf8)) ?? ""
+        #expect(initRun.status == 0, "stderr: \(initRun.stderr)\n\(written)")
+        #expect(written.contains("path: \"VBAP/VBAP_*.csv\""), "\(written)")
+        let check = try ScorecardProcess.run(["check", "--as-of", "2026-03-31"], in: tmp.url)
+        #expect(check.status == 0, "stderr: \(check.stderr)\n\(written)")
+        #expect(check.stdout.contains("orders: 2 files: VBAP/VBAP_2026-W10.csv, VBAP/VBAP_2026-W11.csv"), "\(check.stdout)")
+        #expect(check.stdout.contains("rows 3: used 3, rejected 0"), "\(check.stdout)")
     }
 }
