@@ -192,3 +192,36 @@ import Testing
         #expect(loaded.sources[.orders]?.dateFormat == "M/d/yyyy")
     }
 }
+
+/// `ExportSetup`, as the command runs it: writes the file once, reads back as planned, never overwrites.
+@Suite struct ExportSetupTests {
+    @Test func writesTheFileOnceAndItReadsBack() throws {
+        let folder = try DataFolderFixture([
+            "exports/products.csv": SourceAssignmentTests.products, "exports/campaigns.csv": SourceAssignmentTests.campaigns,
+            "exports/campaign_items.csv": SourceAssignmentTests.items, "exports/deliveries.csv": SourceAssignmentTests.deliveries,
+            "exports/orders.csv": "order_id,line_no,order_date,requested_date,sku,qty_ordered,unit_price\n1001,1,2026-03-02,2026-03-05,A-1,2,10\n",
+        ])
+        let config = folder.path + "/scorecard.yml"
+        let report = try ExportSetup(dataDirectory: folder.path + "/exports", configPath: config).run()
+        #expect(report.isComplete)
+        #expect(report.problems.isEmpty)
+        let text = try String(contentsOfFile: config, encoding: .utf8)
+        #expect(text == report.text)
+        #expect(try ConfigLoader.parse(text, file: config) == report.config)
+        #expect(report.config.data == "exports", "the data folder relative to the config's folder")
+
+        #expect(throws: SetupFailure.self) { try ExportSetup(dataDirectory: folder.path + "/exports", configPath: config).run() }
+        #expect(try String(contentsOfFile: config, encoding: .utf8) == text)
+    }
+
+    @Test func aMissingDataFolderIsAnError() throws {
+        let folder = try DataFolderFixture()
+        #expect(throws: SetupFailure.self) { try ExportSetup(dataDirectory: folder.path + "/nope", configPath: folder.path + "/x.yml").run() }
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/x.yml"))
+    }
+
+    @Test(arguments: [("/a/b/exports", "/a/b", "exports"), ("/a/b", "/a/b", "."), ("/a/exports", "/a/b", "../exports"), ("/x/y", "/a/b", "/x/y")])
+    func relativeDataPath(path: String, base: String, expected: String) {
+        #expect(ExportSetup.relative(path, from: base) == expected)
+    }
+}
