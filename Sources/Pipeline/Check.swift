@@ -25,9 +25,12 @@ public struct Check: Sendable {
         let settings = try step("configure") { try BuildSettings.resolve(options) }
         defer { if let folder = settings.temporaryDirectory { try? FileManager.default.removeItem(atPath: folder) } }
         var sink = DateRangeSink(MetricsAccumulator(config: settings.config))
-        let ingest = try step("ingest") {
+        var ingest = try step("ingest") {
             try Ingestor(config: settings.config, dataDirectory: settings.dataDirectory, logger: logger).run(into: &sink)
         }
+        // The same warnings as a build (rows before the report window, an as-of date in the future); not the
+        // build's settings warnings, which are about the site (e-mailed links).
+        ingest.warnings = AsOfCheck.warnings(ingest, given: settings.config.asOf != nil, today: options.today ?? AsOfCheck.today()) + ingest.warnings
         let report = step("metrics") { sink.wrapped.finish(asOf: ingest.asOf) }
         return CheckSummary(ingest: ingest, report: report, dateRanges: sink.ranges, asOfGiven: settings.config.asOf != nil)
     }

@@ -25,6 +25,8 @@ public struct CheckSummary: Sendable {
     public var asOfGiven: Bool
     public var weeks: [Period]
     public var months: [Period]
+    /// Warnings for stderr, as a build prints them.
+    public var warnings: [Diagnostic]
 
     /// How many rejection reasons are shown per source.
     static let reasonsShown = 3
@@ -48,6 +50,7 @@ public struct CheckSummary: Sendable {
         self.asOfGiven = asOfGiven
         weeks = report.weeks.map(\.period)
         months = report.months.map(\.period)
+        warnings = ingest.warnings
     }
 
     /// The summary as printed by `scorecard check`.

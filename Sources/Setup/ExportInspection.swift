@@ -73,7 +73,7 @@ struct ExportInspection: Sendable {
     /// row with `ä` would otherwise fail the build as invalid UTF-8.
     private static func settleEncodings(_ groups: inout [FileGroup]) {
         for k in groups.indices where !groups[k].encoding.sawNonASCII && !groups[k].encoding.byteOrderMark {
-            if let other = groups.first(where: { $0.encoding.encoding == .windows1252 && $0.delimiter == groups[k].delimiter }) {
+            if let other = groups.first(where: { $0.encoding.encoding == .windows1252 && $0.encoding.sawNonASCII && $0.delimiter == groups[k].delimiter }) {
                 groups[k].encoding.encoding = .windows1252
                 groups[k].encoding.followed = other.label
             }

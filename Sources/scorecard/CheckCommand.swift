@@ -42,5 +42,6 @@ struct CheckCommand: ParsableCommand {
         options.asOf = asOf.flatMap { Day(iso: $0) }
         let summary = try Check(options: options, logger: makeLogger()).run()
         for line in summary.lines { print(line) }
+        for warning in summary.warnings { printError(warning.description) }
     }
 }

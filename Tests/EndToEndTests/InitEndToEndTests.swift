@@ -104,7 +104,6 @@ import Testing
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("IngestTests/Fixtures/sap")
         try FileManager.default.copyItem(at: fixture, to: tmp.path("sap"))
-        try FileManager.default.removeItem(at: tmp.path("sap/scorecard.yml"))
         let initRun = try ScorecardProcess.run(["init", "--data", "sap"], in: tmp.url)
         let written = (try? String(contentsOf: tmp.path("scorecard.yml"), encoding: .utf8)) ?? ""
         #expect(initRun.status == 0, "stderr: \(initRun.stderr)\n\(written)")
@@ -113,5 +112,12 @@ import Testing
         #expect(check.status == 0, "stderr: \(check.stderr)\n\(written)")
         #expect(check.stdout.contains("orders: 2 files: VBAP/VBAP_2026-W10.csv, VBAP/VBAP_2026-W11.csv"), "\(check.stdout)")
         #expect(check.stdout.contains("rows 3: used 3, rejected 0"), "\(check.stdout)")
+        #expect(check.stdout.contains("receipts: 1 file: EKBE.csv"), "\(check.stdout)")
+
+        let hand = try ScorecardProcess.run(["build", "--config", "sap/scorecard.yml", "--out", "hand", "--as-of", "2026-03-31"], in: tmp.url)
+        #expect(hand.status == 0, "stderr: \(hand.stderr)")
+        let built = try ScorecardProcess.run(["build", "--out", "init", "--as-of", "2026-03-31"], in: tmp.url)
+        #expect(built.status == 0, "stderr: \(built.stderr)")
+        #expect(try Data(contentsOf: tmp.path("init/data/kpis.json")) == Data(contentsOf: tmp.path("hand/data/kpis.json")))
     }
 }
