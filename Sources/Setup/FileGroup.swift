@@ -24,16 +24,6 @@ struct FileGroup: Sendable {
     /// Paths for messages: the one file, or the pattern and how many files it matches.
     var label: String { files.count == 1 ? files[0].path : "\(pattern) (\(files.count) files)" }
 
-    var csvDialect: CSVDialect {
-        var d = CSVDialect()
-        d.delimiter = delimiter
-        d.decimal = numbers.style.decimal
-        d.thousands = numbers.style.thousands
-        d.dateFormat = dates.pattern
-        d.encoding = encoding.encoding
-        return d
-    }
-
     /// Profiles every column once the number and date styles are settled.
     mutating func profile() {
         let months = DatePattern.MonthTable()

@@ -3,23 +3,23 @@ import ScorecardCore
 /// Values of the sources assigned so far, for checking the references of the next ones: an `orders`
 /// column whose values are SKUs of the item master is its `sku`.
 struct KnownValues: Sendable {
-    struct Set_: Sendable {
+    struct ReferenceSet: Sendable {
         var values: Set<String>
         /// Whether the whole file was read (else a value missing from the sample proves nothing).
         var isComplete: Bool
     }
 
-    var skus: Set_?
-    var categories: Set_?
-    var campaignIDs: Set_?
-    var orderIDs: Set_?
+    var skus: ReferenceSet?
+    var categories: ReferenceSet?
+    var campaignIDs: ReferenceSet?
+    var orderIDs: ReferenceSet?
     /// `order_id` + U+1F + line number without leading zeros.
-    var orderLines: Set_?
-    var poIDs: Set_?
-    var poLines: Set_?
+    var orderLines: ReferenceSet?
+    var poIDs: ReferenceSet?
+    var poLines: ReferenceSet?
 
     /// The referenced values a column of `source` should be among, with what they are called.
-    func reference(for column: String, of source: SourceName) -> (set: Set_, name: String)? {
+    func reference(for column: String, of source: SourceName) -> (set: ReferenceSet, name: String)? {
         switch (column, source) {
         case ("sku", .products): return nil
         case ("sku", _): return skus.map { ($0, "SKUs of products") }

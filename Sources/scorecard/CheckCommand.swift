@@ -11,7 +11,8 @@ struct CheckCommand: ParsableCommand {
         frequent rejection reasons with an example line; then the as-of date and the report window.
         Takes no lock and writes nothing. Exit status as for build: 0 the inputs would build; 2 bad input
         or configuration (each problem on stderr); 1 anything else. Meant for the data pipeline's own CI,
-        before the weekly build.
+        before the weekly build. Without a config file or --data it checks the bundled sample, as build
+        builds it.
 
         Examples:
           scorecard check                                   # reads ./scorecard.yml
