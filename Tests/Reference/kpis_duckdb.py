@@ -31,6 +31,41 @@ except ImportError:  # pragma: no cover
     sys.exit("kpis_duckdb.py needs DuckDB: python3 -m pip install duckdb")
 
 # --------------------------------------------------------------------------------------
+# Reading: where the definitions leave a choice, this implementation reads them as follows.
+#  R1  purchase_orders: the duplicate (po_id, line_no) check comes before the sku reference, as
+#      for orders; among rows that pass the row-level checks the first one wins, so a later
+#      duplicate is rejected even when the first row then fails its sku reference.
+#  R2  The report starts from the earliest order_date of the used order lines (not rejected, not
+#      after A); with none it starts at A. "That first week" is the first *reported* week.
+#  R3  completed(L) / received(POL): deliveries (receipts) of one day are summed before the
+#      running sum is compared with qty_ordered - 1e-9; only deliveries (receipts) that are used
+#      (not rejected, not after A, of a used line) count. Lines with qty_ordered 0 never complete.
+#  R4  Percentile ranks are computed in integers: ceil(n/2) = (n+1)//2, ceil(0.9n) = (9n+9)//10.
+#  R5  Lead-time period keys split lines by "promotional" as the period figures do (promotional
+#      for at least one campaign); category lead times use every line of the category.
+#  R6  forecast_bias is null exactly when forecast_accuracy is (no forecast row in the weeks, or
+#      denominator 0); it is not clamped. The promotional / other accuracies are null when the
+#      forecast source is absent (no pair has a forecast row then).
+#  R7  top_shortfall: the 1e-9 cut applies to each sku's summed shortfall_value; ties are exact
+#      equality of the summed doubles; "sku ascending" is code-point (byte) order.
+#  R8  campaign_skus "ordered by campaign (as `campaigns`)": in the order of kpis.json's
+#      campaigns list (start date, then id), not the order of the campaigns source file.
+#      due_units / on_time_units / shortfall_value are 0 when no line is due; fill_rate is null.
+#  R9  categories "by name": code-point order; one row per category of the valid products, with
+#      or without lines. weeks_of_cover divides by 13 even when A is mid-week.
+#  R10 supplier_on_time_rate counts the used PO lines (order_date <= A) due in P and <= A; PO
+#      lines with qty_ordered 0 add 0 to both sums. Without receipts it is null (as the
+#      definitions say), not 0.
+#  R11 inbound_units is a number (not null) for an upcoming campaign whenever purchase_orders is
+#      present, also without inventory (S = A) and without receipts (nothing received); 0 for a
+#      campaign without items. Overdue open PO lines (due before A, not received) still count.
+#      A product matched by two items of one campaign counts in both (as stock_i does for
+#      readiness). S = the latest valid snapshot_date <= A; A without inventory or without a
+#      snapshot <= A.
+#  R12 receipts without purchase_orders is an error (exit 2) even when receipts has no rows.
+# --------------------------------------------------------------------------------------
+
+# --------------------------------------------------------------------------------------
 # Source schemas: (canonical column, kind, required, non-negative)
 #   kind: 'text' | 'num' | 'date'.  Optional columns are only read (never validated as
 #   numbers) unless the KPIs use them.
