@@ -46,8 +46,13 @@ except ImportError:  # pragma: no cover
 #  R6  forecast_bias is null exactly when forecast_accuracy is (no forecast row in the weeks, or
 #      denominator 0); it is not clamped. The promotional / other accuracies are null when the
 #      forecast source is absent (no pair has a forecast row then).
-#  R7  top_shortfall: the 1e-9 cut applies to each sku's summed shortfall_value; ties are exact
-#      equality of the summed doubles; "sku ascending" is code-point (byte) order.
+#  R7  top_shortfall and campaign_skus: shortfall_value is summed exactly, in decimals (the
+#      input numbers rounded to 9 decimal places), and that exact sum decides the order, the ties
+#      and the 1e-9 cut. Summed in binary floating point, two mathematically equal sums (9.3375
+#      twice in the generated 5M export) come out a few ulps apart depending on the summation
+#      order, and the tie-break by sku would be decided by rounding noise (it even changed from
+#      run to run here, DuckDB summing in parallel). The cut applies to each sku's sum; "sku
+#      ascending" is code-point (byte) order.
 #  R8  campaign_skus "ordered by campaign (as `campaigns`)": in the order of kpis.json's
 #      campaigns list (start date, then id), not the order of the campaigns source file.
 #      due_units / on_time_units / shortfall_value are 0 when no line is due; fill_rate is null.
@@ -107,6 +112,9 @@ SCHEMAS = {
 }
 # the canonical column sets of campaign_items: sku and category are both required *columns*
 # (the spec lists them without brackets) but either value may be empty.
+# Numbers are DOUBLE; these are also kept exactly, as DECIMAL(38, 9) in <column>_d, for the
+# shortfall values that decide an order (top_shortfall, campaign_skus): see R7.
+EXACT_COLUMNS = {("orders", "qty_ordered"), ("orders", "unit_price"), ("deliveries", "qty_shipped")}
 REQUIRED_COLUMNS = {s: [c for c, k, req, nn in f if req] for s, f in SCHEMAS.items()}
 REQUIRED_COLUMNS["campaign_items"] += ["sku", "category"]
 REQUIRED_SOURCES = ["products", "orders", "deliveries", "campaigns", "campaign_items"]
@@ -212,6 +220,8 @@ def validate_source(con, name):
         ci = ident(c)
         if kind == N:
             parsed.append(f"CASE WHEN isnum({ci}) THEN CAST({ci} AS DOUBLE) END AS {ci}")
+            if (name, c) in EXACT_COLUMNS:
+                parsed.append(f"CASE WHEN isnum({ci}) THEN TRY_CAST({ci} AS DECIMAL(38, 9)) END AS {ident(c + '_d')}")
         elif kind == D:
             parsed.append(f"pdate({ci}) AS {ci}")
         else:
@@ -377,13 +387,14 @@ def main():
     con.execute(f"""
         CREATE TABLE lines0 AS
         SELECT o.rn AS lid, o.order_id, o.line_no, o.order_date, o.requested_date, o.sku,
-               o.qty_ordered AS qty, o.unit_price AS price, p.category, p.unit_cost, p.list_price
+               o.qty_ordered AS qty, o.unit_price AS price, p.category, p.unit_cost, p.list_price,
+               o.qty_ordered_d AS qty_d, o.unit_price_d AS price_d
         FROM orders_ok o JOIN products p USING (sku)
         WHERE o.order_date <= {AQ}""")
     # used deliveries: not rejected, ship_date <= A, of a used line
     con.execute(f"""
         CREATE TABLE dlv AS
-        SELECT l.lid, d.ship_date, d.qty_shipped, (d.ship_date <= l.requested_date) AS on_time
+        SELECT l.lid, d.ship_date, d.qty_shipped, d.qty_shipped_d, (d.ship_date <= l.requested_date) AS on_time
         FROM v_deliveries d JOIN lines0 l ON d.order_id = l.order_id AND d.line_no = l.line_no
         WHERE d.reason IS NULL AND d.ship_date <= {AQ}""")
     con.execute(f"""
@@ -411,6 +422,42 @@ def main():
     # S of inbound_units: the snapshot date readiness uses; A when there is none (or no inventory source)
     S = con.execute("SELECT max(snapshot_date) FROM inv").fetchone()[0] or A
     SQ = f"DATE '{S.isoformat()}'"
+
+    # used PO lines: not rejected, order_date <= A; used receipts: not rejected, receipt_date <= A,
+    # of a used PO line (a receipt of an ignored PO line is ignored).
+    con.execute(f"""
+        CREATE TABLE pol0 AS
+        SELECT o.rn AS pid, o.po_id, o.line_no, o.order_date, o.due_date, o.sku, o.qty_ordered AS qty, p.category
+        FROM po_ok o JOIN products p USING (sku)
+        WHERE o.order_date <= {AQ}""")
+    con.execute(f"""
+        CREATE TABLE rcv AS
+        SELECT l.pid, r.receipt_date, r.qty_received
+        FROM v_receipts r JOIN pol0 l ON r.po_id = l.po_id AND r.line_no = l.line_no
+        WHERE r.reason IS NULL AND r.receipt_date <= {AQ}""")
+
+    # ---------------------------------------------------------------- sources
+    sources = {}
+    ignored_sql = {
+        "orders": f"SELECT count(*) FROM v_orders WHERE reason IS NULL AND order_date > {AQ}",
+        "deliveries": "SELECT (SELECT count(*) FROM v_deliveries WHERE reason IS NULL) - (SELECT count(*) FROM dlv)",
+        "returns": "SELECT (SELECT count(*) FROM v_returns WHERE reason IS NULL) - (SELECT count(*) FROM ret)",
+        "freight": f"SELECT count(*) FROM v_freight WHERE reason IS NULL AND ship_date > {AQ}",
+        "inventory": f"SELECT count(*) FROM v_inventory WHERE reason IS NULL AND snapshot_date > {AQ}",
+        "purchase_orders": f"SELECT count(*) FROM v_purchase_orders WHERE reason IS NULL AND order_date > {AQ}",
+        "receipts": "SELECT (SELECT count(*) FROM v_receipts WHERE reason IS NULL) - (SELECT count(*) FROM rcv)",
+    }
+    for s in SOURCE_ORDER:
+        if s not in present:
+            continue
+        n, rej = con.execute(f"SELECT count(*), count(reason) FROM v_{s}").fetchone()
+        ign = con.execute(ignored_sql[s]).fetchone()[0] if s in ignored_sql else 0
+        sources[s] = {"rows": n, "rejected": rej, "ignored_after_as_of": ign}
+
+    # the validated sources are not needed any more: free their memory before the figures
+    for t in ("v_orders", "orders_ok", "v_deliveries", "v_returns", "v_freight", "v_inventory", "v_forecast",
+              "v_purchase_orders", "po_ok", "v_receipts", "v_products", "v_campaigns", "v_campaign_items"):
+        con.execute(f"DROP TABLE {t}")
 
     # completed(L): the earliest ship_date d (not after A) on which the running sum of L's deliveries
     # with ship_date <= d reaches qty_ordered - 1e-9; only lines with qty_ordered > 0.  Deliveries of
@@ -445,37 +492,27 @@ def main():
         SELECT l.lid, c.campaign_id
         FROM lines0 l JOIN camp_sku cs ON cs.sku = l.sku JOIN campaigns c ON c.campaign_id = cs.campaign_id
         WHERE l.order_date BETWEEN c.start_date AND c.end_date""")
-    # lines with ots, shipped, promotional flag, completed(L) and lead_time(L) (days, no clamping)
+    # lines with ots, shipped, promotional flag, completed(L) and lead_time(L) (days, no clamping);
+    # short_d = (qty_ordered - ots) * unit_price in exact decimals (R7)
     con.execute("""
         CREATE TABLE lines AS
-        SELECT l.*,
+        SELECT l.* EXCLUDE (qty_d, price_d),
                least(l.qty, coalesce(s.on_time_shipped, 0)) AS ots,
+               (l.qty_d - least(l.qty_d, coalesce(s.on_time_shipped_d, 0))) * l.price_d AS short_d,
                coalesce(s.shipped, 0) AS shipped,
                l.lid IN (SELECT lid FROM lc) AS promo,
                dn.completed,
                dn.completed - l.order_date AS lead_time
         FROM lines0 l
         LEFT JOIN (SELECT lid, sum(qty_shipped) AS shipped,
-                          coalesce(sum(qty_shipped) FILTER (WHERE on_time), 0) AS on_time_shipped
+                          coalesce(sum(qty_shipped) FILTER (WHERE on_time), 0) AS on_time_shipped,
+                          sum(qty_shipped_d) FILTER (WHERE on_time) AS on_time_shipped_d
                    FROM dlv GROUP BY lid) s USING (lid)
         LEFT JOIN done dn USING (lid)""")
     con.execute("DROP TABLE lines0")
     con.execute("DROP TABLE done")
     con.execute("CREATE TABLE promo_orders AS SELECT DISTINCT order_id FROM lines WHERE promo")
 
-    # ---------------------------------------------------------------- inbound supply
-    # used PO lines: not rejected, order_date <= A; used receipts: not rejected, receipt_date <= A,
-    # of a used PO line (a receipt of an ignored PO line is ignored).
-    con.execute(f"""
-        CREATE TABLE pol0 AS
-        SELECT o.rn AS pid, o.po_id, o.line_no, o.order_date, o.due_date, o.sku, o.qty_ordered AS qty, p.category
-        FROM po_ok o JOIN products p USING (sku)
-        WHERE o.order_date <= {AQ}""")
-    con.execute(f"""
-        CREATE TABLE rcv AS
-        SELECT l.pid, r.receipt_date, r.qty_received
-        FROM v_receipts r JOIN pol0 l ON r.po_id = l.po_id AND r.line_no = l.line_no
-        WHERE r.reason IS NULL AND r.receipt_date <= {AQ}""")
     # received(POL) as completed(L); rcv_due = received by the due date (for supplier_on_time_rate);
     # rcv_s = received by S (for inbound_units).
     con.execute(f"""
@@ -495,24 +532,6 @@ def main():
                           sum(r.qty_received) FILTER (WHERE r.receipt_date <= {SQ}) AS rcv_s
                    FROM rcv r JOIN pol0 l USING (pid) GROUP BY r.pid) rs USING (pid)""")
     con.execute("DROP TABLE pol0")
-
-    # ---------------------------------------------------------------- sources
-    sources = {}
-    ignored_sql = {
-        "orders": f"SELECT count(*) FROM v_orders WHERE reason IS NULL AND order_date > {AQ}",
-        "deliveries": "SELECT (SELECT count(*) FROM v_deliveries WHERE reason IS NULL) - (SELECT count(*) FROM dlv)",
-        "returns": "SELECT (SELECT count(*) FROM v_returns WHERE reason IS NULL) - (SELECT count(*) FROM ret)",
-        "freight": f"SELECT count(*) FROM v_freight WHERE reason IS NULL AND ship_date > {AQ}",
-        "inventory": f"SELECT count(*) FROM v_inventory WHERE reason IS NULL AND snapshot_date > {AQ}",
-        "purchase_orders": f"SELECT count(*) FROM v_purchase_orders WHERE reason IS NULL AND order_date > {AQ}",
-        "receipts": "SELECT (SELECT count(*) FROM v_receipts WHERE reason IS NULL) - (SELECT count(*) FROM rcv)",
-    }
-    for s in SOURCE_ORDER:
-        if s not in present:
-            continue
-        n, rej = con.execute(f"SELECT count(*), count(reason) FROM v_{s}").fetchone()
-        ign = con.execute(ignored_sql[s]).fetchone()[0] if s in ignored_sql else 0
-        sources[s] = {"rows": n, "rejected": rej, "ignored_after_as_of": ign}
 
     # ---------------------------------------------------------------- periods
     # Report window (inputs.md "Implausible dates and the report window"): weeks from
@@ -644,14 +663,14 @@ def main():
             FROM lines WHERE completed IS NOT NULL GROUP BY ALL),
         tsku AS (
             SELECT pk, sku, any_value(category) AS category, sum(qty) AS due_units, sum(ots) AS on_time_units,
-                   sum((qty - ots) * price) AS shortfall_value
+                   sum(short_d) AS short_d
             FROM due WHERE promo GROUP BY pk, sku),
         ts AS (
             SELECT pk, list({{'sku': sku, 'category': category, 'due_units': due_units,
-                              'on_time_units': on_time_units, 'shortfall_value': shortfall_value}}
-                            ORDER BY shortfall_value DESC, sku) AS top
-            FROM (SELECT *, row_number() OVER (PARTITION BY pk ORDER BY shortfall_value DESC, sku) AS r
-                  FROM tsku WHERE shortfall_value > 1e-9)
+                              'on_time_units': on_time_units, 'shortfall_value': CAST(short_d AS DOUBLE)}}
+                            ORDER BY short_d DESC, sku) AS top
+            FROM (SELECT *, row_number() OVER (PARTITION BY pk ORDER BY short_d DESC, sku) AS r
+                  FROM tsku WHERE short_d > 1e-9)
             WHERE r <= 10 GROUP BY pk),
         slt AS (
             SELECT {K('received')} AS pk, list(supplier_lead_time) AS l
@@ -783,17 +802,17 @@ def main():
         SELECT campaign_id, sku, any_value(category) AS category, sum(qty) AS ordered_units,
                coalesce(sum(qty) FILTER (WHERE requested_date <= {AQ}), 0) AS due_units,
                coalesce(sum(ots) FILTER (WHERE requested_date <= {AQ}), 0) AS on_time_units,
-               coalesce(sum((qty - ots) * price) FILTER (WHERE requested_date <= {AQ}), 0) AS shortfall_value,
+               coalesce(sum(short_d) FILTER (WHERE requested_date <= {AQ}), 0) AS short_d,
                list(lead_time) FILTER (WHERE completed IS NOT NULL) AS lts
         FROM cl GROUP BY campaign_id, sku)
     SELECT cs.campaign_id, cs.sku, cs.category, cs.ordered_units, cs.due_units, cs.on_time_units,
            CASE WHEN cs.due_units <> 0 THEN cs.on_time_units / cs.due_units END AS fill_rate,
-           cs.shortfall_value,
+           CAST(cs.short_d AS DOUBLE) AS shortfall_value,
            nrank(cs.lts, 1, 2) AS lead_time_median,
            CASE WHEN {has['inventory']} THEN coalesce(s.stock, 0) END AS stock_on_hand
     FROM cs JOIN campaigns c USING (campaign_id) LEFT JOIN snap s USING (sku)
     WHERE c.start_date <= {AQ} + {int(args.horizon_days)}
-    ORDER BY c.start_date, c.campaign_id, cs.shortfall_value DESC, cs.sku"""
+    ORDER BY c.start_date, c.campaign_id, cs.short_d DESC, cs.sku"""
     campaign_skus = [{k: jsonable(r[k]) for k in CAMPAIGN_SKU_KEYS} for r in rows(con, sql)]
 
     # ---------------------------------------------------------------- categories
