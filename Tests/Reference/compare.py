@@ -76,6 +76,18 @@ def main():
         eb = eb if isinstance(eb, dict) else {}
         check_entries(where, ea, eb, keys)
 
+    def check_order(section, oa, ob):
+        """The order of the entries both documents have; a mismatch shows the first difference."""
+        nonlocal passed, failed
+        if oa == ob:
+            passed += 1
+            return
+        failed += 1
+        i = next(i for i, (x, y) in enumerate(zip(oa, ob)) if x != y)
+        label = lambda v: "/".join(v) if isinstance(v, tuple) else str(v)
+        print(f"MISMATCH {section} order: first difference at position {i}: "
+              f"{' '.join(label(v) for v in oa[i:i + 3])} ... != {' '.join(label(v) for v in ob[i:i + 3])} ...")
+
     def check_entries(where, ea, eb, keys=None):
         if keys is None:
             keys = list(ea) + [k for k in eb if k not in ea]
@@ -106,8 +118,7 @@ def main():
             one_sided(f"{section}[{label}]", la.get(ident), lb.get(ident), keys)
         common_a = [i for i in order_a if i in lb]
         common_b = [i for i in order_b if i in la]
-        check(section, "order", [list(i) if isinstance(i, tuple) else i for i in common_a],
-              [list(i) if isinstance(i, tuple) else i for i in common_b])
+        check_order(section, common_a, common_b)
         for doc, name, n, distinct in ((a, "first", len(order_a), len(la)), (b, "second", len(order_b), len(lb))):
             if n != distinct:  # two rows with the same identity: the lookup above kept only the last
                 check(section, f"distinct rows in the {name} document", n, distinct)
