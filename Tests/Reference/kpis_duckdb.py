@@ -594,7 +594,8 @@ def main():
 
         sql = f"""
         WITH due AS (
-            SELECT {K('requested_date')} AS pk, * FROM lines WHERE requested_date <= {AQ}),
+            SELECT {K('requested_date')} AS pk, lid, sku, category, promo, qty, ots, price, short_d
+            FROM lines WHERE requested_date <= {AQ}),
         fill AS (
             SELECT pk,
                    sum(qty) FILTER (WHERE promo) AS p_qty, sum(ots) FILTER (WHERE promo) AS p_ots,
