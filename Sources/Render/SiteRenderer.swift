@@ -58,7 +58,12 @@ public struct SiteRenderer: Sendable {
             page(path, "campaign") { CampaignPage(site: site, campaign: campaign, path: path).values() }
         }
         page(SitePaths.categories, "categories") { CategoriesPage(site: site).values() }
+        for category in report.categories {
+            let path = site.categoryPath(category.category)
+            page(path, "category") { CategoryPage(site: site, category: category, path: path).values() }
+        }
         page(SitePaths.dataQuality, "data-quality") { DataQualityPage(site: site).values() }
+        page(SitePaths.definitions, "definitions") { DefinitionsPage(site: site).values() }
         let templates = self.templates, jobs = pages
         let rendered = ParallelMap.map(jobs.count) { i -> Result<[UInt8], RenderError> in
             do throws(RenderError) {
