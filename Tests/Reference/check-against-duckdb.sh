@@ -3,7 +3,8 @@
 # 1e-9 relative: the bundled sample, and a generated export of 120,000 order lines with the default as-of
 # date and an as-of date in the middle of a week and of a month; the generated export without `receipts`,
 # without `purchase_orders` and `receipts`, and with only the required sources; a report window clipped by
-# a small report.max_weeks; and `receipts` without `purchase_orders` (both must exit 2).
+# a small report.max_weeks; the reference's hand-made fixtures (with purchase_orders and receipts, and
+# without them or without inventory); and `receipts` without `purchase_orders` (both must exit 2).
 # The inbound runs are only as meaningful as the generated export: when `scorecard sample` writes no
 # purchase_orders.csv / receipts.csv they compare the same sources as the plain run.
 # Usage: Tests/Reference/check-against-duckdb.sh [path/to/scorecard]
@@ -47,6 +48,17 @@ check_max_weeks() { # name data-dir N [--as-of D]: report.max_weeks from a confi
   python3 Tests/Reference/kpis_duckdb.py "$data" --max-weeks "$n" "$@" > "$work/$name.json"
   compare "$name"
 }
+check_fixture() { # name data-dir [N] [--as-of D]: a hand-made fixture, whose rejected rows exceed the default
+  # max_rejected_share on purpose; N = report.max_weeks (default 260)
+  local name=$1 data=$2 n=260; shift 2
+  if [ $# -gt 0 ] && [ "${1#--}" = "$1" ]; then n=$1; shift; fi
+  printf 'data: %s\ntargets:\n  max_rejected_share: 1\nreport:\n  max_weeks: %s\n' "$(cd "$data" && pwd)" "$n" \
+    > "$work/$name.yml"
+  "$bin" build --config "$work/$name.yml" --out "$work/$name-site" --base-url https://example.invalid/ "$@" 2> "$work/$name.err" \
+    || { cat "$work/$name.err" >&2; exit 1; }
+  python3 Tests/Reference/kpis_duckdb.py "$data" --max-weeks "$n" "$@" > "$work/$name.json"
+  compare "$name"
+}
 copy_without() { # from to source...: a copy of an export folder without the given sources
   local from=$1 to=$2 entry base skip s; shift 2
   mkdir "$to"
@@ -84,6 +96,21 @@ check_max_weeks max-weeks-6 "$work/gen" 6 --as-of 2026-10-14
 mkdir "$work/required-only"
 for s in products orders deliveries campaigns campaign_items; do cp "$work/gen/$s.csv" "$work/required-only/"; done
 check required-only "$work/required-only" --as-of 2026-09-30
+# the reference's hand-made fixtures (Tests/Reference/fixtures, arithmetic in selftest.sh): they hold
+# purchase_orders and receipts even while the generated exports do not
+fx=Tests/Reference/fixtures
+check_fixture fixture-basic "$fx/basic" --as-of 2026-01-25
+check_fixture fixture-isoweek "$fx/isoweek"
+check_fixture fixture-drilldown "$fx/drilldown" --as-of 2026-03-18
+check_fixture fixture-drilldown-max-weeks-2 "$fx/drilldown" 2 --as-of 2026-03-18
+check_fixture fixture-drilldown-max-weeks-4 "$fx/drilldown" 4 --as-of 2026-03-18
+check_fixture fixture-inbound "$fx/inbound"
+copy_without "$fx/inbound" "$work/inbound-no-receipts" receipts
+check_fixture fixture-inbound-no-receipts "$work/inbound-no-receipts"
+copy_without "$fx/inbound" "$work/inbound-no-inbound" purchase_orders receipts
+check_fixture fixture-inbound-no-inbound "$work/inbound-no-inbound"
+copy_without "$fx/inbound" "$work/inbound-no-inventory" inventory
+check_fixture fixture-inbound-no-inventory "$work/inbound-no-inventory"
 copy_without "$work/gen" "$work/receipts-only" purchase_orders
 [ -f "$work/receipts-only/receipts.csv" ] || printf 'po_id,line_no,receipt_date,qty_received\n' > "$work/receipts-only/receipts.csv"
 expect_exit_2 receipts-without-purchase-orders "$work/receipts-only"

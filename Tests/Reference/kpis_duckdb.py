@@ -544,7 +544,8 @@ def main():
     def monday(d):
         return d - dt.timedelta(days=d.weekday())
 
-    first_week = max(monday(first), monday(A) - dt.timedelta(weeks=args.max_weeks - 1))
+    weeks_to_a = (monday(A) - monday(first)).days // 7  # as-of week - week of the earliest order_date
+    first_week = monday(A) - dt.timedelta(weeks=min(weeks_to_a, args.max_weeks - 1))
     first_month = max(first.replace(day=1), first_week.replace(day=1))
     period_first = {"week": first_week, "month": first_month}
 
