@@ -1,5 +1,5 @@
 /// The day each line is complete: the earliest event day on which the line's cumulative quantity reaches
-/// what it ordered (kpis.md: order lines by their deliveries, PO lines by their receipts).
+/// what it ordered (docs/figures.md: order lines by their deliveries, PO lines by their receipts).
 enum CompletionDays {
     /// No completion: the line never reached its quantity (or ordered nothing).
     static let never = Int32.min
