@@ -6,7 +6,7 @@ Usage: compare.py A.json B.json
 Compares as_of, every source count (rows / rejected / ignored_after_as_of), every key of
 every week and month (matched by "period"), of every campaign (matched by "campaign_id"),
 of every campaign SKU row (matched by (campaign_id, sku)) and of every category (matched by
-"category"; only the category keys kpis.md defines, other keys may stand beside them), and the
+"category"; only the category keys docs/figures.md defines, other keys may stand beside them), and the
 order of each of these lists. A list inside an entry (a period's "top_shortfall") is compared
 element by element, in order, and its length too.
 Numbers match with relative tolerance 1e-9 (absolute 1e-12 near zero); null must match null;
@@ -19,7 +19,7 @@ import math
 import sys
 
 REL, ABS = 1e-9, 1e-12
-# the category keys of kpis.md; the Swift tool may emit more, which are not compared
+# the category keys of docs/figures.md; the Swift tool may emit more, which are not compared
 CATEGORY_KEYS = ["category", "lead_time_median", "weeks_of_cover", "supplier_lead_time_median"]
 
 

@@ -12,7 +12,7 @@ yyyy-MM-dd dates, UTF-8): DIR/S.csv, or every *.csv in DIR/S/ (sorted by name, o
 Required: products, orders, deliveries, campaigns, campaign_items.
 Optional: inventory, freight, returns, forecast, purchase_orders, receipts.
 
-The output is the kpis.json document of output.md (as_of, sources, weeks, months, campaigns,
+The output is the kpis.json document of docs/figures.md, "The layout of kpis.json" (as_of, sources, weeks, months, campaigns,
 campaign_skus, categories).
 Exit status 2 on bad input (missing required source or column, receipts without purchase_orders).
 """
@@ -111,7 +111,7 @@ SCHEMAS = {
                  ("receipt_id", T, False, False)],
 }
 # the canonical column sets of campaign_items: sku and category are both required *columns*
-# (the spec lists them without brackets) but either value may be empty.
+# (the definitions list them without brackets) but either value may be empty.
 # Numbers are DOUBLE; these are also kept exactly, as DECIMAL(38, 9) in <column>_d, for the
 # shortfall values that decide an order (top_shortfall, campaign_skus): see R7.
 EXACT_COLUMNS = {("orders", "qty_ordered"), ("orders", "unit_price"), ("deliveries", "qty_shipped")}
@@ -310,7 +310,7 @@ def main():
     # dates: yyyy-MM-dd, optionally followed by a time (ignored)
     con.execute(r"CREATE MACRO pdate(x) AS CASE WHEN regexp_full_match(x, '(?s)[0-9]{4}-[0-9]{2}-[0-9]{2}([T ].*)?') "
                 r"THEN TRY_CAST(substr(x, 1, 10) AS DATE) END")
-    # Nearest-rank percentile (kpis.md "Percentiles"): sort ascending, take the value at 1-based rank
+    # Nearest-rank percentile (docs/figures.md, "Percentiles"): sort ascending, take the value at 1-based rank
     # ceil(p * n) with p = num/den, computed in integers: ceil(n*num/den) = (n*num + den - 1) // den.
     # NULL for an empty or NULL list (list index 0 is NULL in DuckDB).  Used on list(x) aggregates.
     con.execute("CREATE MACRO nrank(l, num, den) AS list_sort(l)[(len(l) * num + den - 1) // den]")
@@ -413,7 +413,7 @@ def main():
         FROM v_inventory i JOIN products p USING (sku)
         WHERE i.reason IS NULL AND i.snapshot_date <= {AQ}""")
     con.execute("CREATE TABLE fc AS SELECT week_start, sku, forecast_units FROM v_forecast WHERE reason IS NULL")
-    # Stock at A (kpis.md): one date for the whole inventory, the latest snapshot_date <= A; a product
+    # Stock at A (docs/figures.md): one date for the whole inventory, the latest snapshot_date <= A; a product
     # without a row on that date has 0 (absent from snap); no snapshot <= A -> every stock 0 (snap empty).
     con.execute("""
         CREATE TABLE snap AS
@@ -534,7 +534,7 @@ def main():
     con.execute("DROP TABLE pol0")
 
     # ---------------------------------------------------------------- periods
-    # Report window (inputs.md "Implausible dates and the report window"): weeks from
+    # Report window (docs/inputs.md, "The report window and its warnings"): weeks from
     # max(week of the earliest order_date, as-of week - (max_weeks - 1)) to the as-of week; months from
     # the later of (month of the earliest order_date) and (month of that first week's Monday) to the
     # month of A.  "Earliest order_date" is read over the used lines (not rejected, not after A), as
