@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+"""axe-core (selenium-axe-python) over one page of every type of built scorecard sites, in headless Chromium
+at desktop (1280 px) and phone (390 px) width. Rules: axe's WCAG 2.0, 2.1 and 2.2 A and AA rules and its best
+practices, plus one check of our own that axe does not make: every SVG <text> fill against the chart's white
+background (4.5:1). Prints each violation (site, page, width, rule, impact, target, help) or
+"N pages × M widths, 0 violations" and exits 1 on any violation.
+
+Usage: axe_check.py SITE_DIR [SITE_DIR ...]   (a site built by `scorecard build`)"""
+import email
+import email.policy
+import glob
+import json
+import os
+import re
+import sys
+import tempfile
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium_axe_python import Axe
+
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+WIDTHS = [1280, 390]
+HEIGHT = 900
+
+
+def first(paths):
+    paths = sorted(paths)
+    return paths[0] if paths else None
+
+
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+def digest_html(site, out_dir):
+    """The text/html part of email/latest.eml (quoted-printable inside multipart/alternative), as a file."""
+    with open(os.path.join(site, "email", "latest.eml"), "rb") as f:
+        message = email.message_from_binary_file(f, policy=email.policy.default)
+    part = message.get_body(preferencelist=("html",))
+    if part is None:
+        raise SystemExit(f"{site}/email/latest.eml: no text/html part")
+    path = os.path.join(out_dir, os.path.basename(site.rstrip("/")) + "-digest.html")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(part.get_content())
+    return path
+
+
+def pages(site, scratch):
+    """(name, path) of one page of every type; a type the site lacks is an error, so coverage cannot shrink."""
+    found, missing = [], []
+
+    def add(name, path):
+        if path and os.path.isfile(path):
+            found.append((name, path))
+        else:
+            missing.append(name)
+
+    add("index.html", os.path.join(site, "index.html"))
+    add("week page", first(glob.glob(os.path.join(site, "weeks", "*", "index.html"))))
+    # Months: the index links each month with its state; an archived one and the open one.
+    months = read(os.path.join(site, "months", "index.html"))
+    states = re.findall(r'<a href="([^"]+)">[^<]*</a></th><td data-label="State">([^<]*)</td>', months)
+    archived = [h for h, s in states if "archived" in s.lower()]
+    current = [h for h, s in states if "archived" not in s.lower()]
+    month_dir = os.path.join(site, "months")
+    add("month page, archived", os.path.normpath(os.path.join(month_dir, archived[0])) if archived else None)
+    add("month page, open", os.path.normpath(os.path.join(month_dir, current[0])) if current else None)
+    add("campaigns/index.html", os.path.join(site, "campaigns", "index.html"))
+    by_status = {}
+    for path in sorted(glob.glob(os.path.join(site, "campaigns", "*", "index.html"))):
+        m = re.search(r'class="badge badge-([a-z]+)"', read(path))
+        if m:
+            by_status.setdefault(m.group(1), path)
+    for status in ("active", "upcoming", "ended"):
+        add(f"campaign page, {status}", by_status.get(status))
+    add("categories/index.html", os.path.join(site, "categories", "index.html"))
+    add("category page", first(glob.glob(os.path.join(site, "categories", "*", "index.html"))))
+    add("months/index.html", os.path.join(site, "months", "index.html"))
+    add("data-quality/index.html", os.path.join(site, "data-quality", "index.html"))
+    add("definitions/index.html", os.path.join(site, "definitions", "index.html"))
+    add("digest (HTML part)", digest_html(site, scratch))
+    return found, missing
+
+
+SVG_TEXT = re.compile(r"<text\b[^>]*\bfill=\"(#[0-9a-fA-F]{6})\"")
+
+
+def luminance(hex_colour):
+    def channel(c):
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def svg_text_contrast(path):
+    """SVG text is drawn on the charts' white background; axe does not measure it."""
+    problems = []
+    for colour in sorted(set(SVG_TEXT.findall(read(path)))):
+        ratio = (1.0 + 0.05) / (luminance(colour) + 0.05)
+        if ratio < 4.5:
+            problems.append({"id": "svg-text-contrast", "impact": "serious",
+                             "help": f"SVG text fill {colour} has contrast {ratio:.2f}:1 on white (needs 4.5:1)",
+                             "nodes": [{"target": [f"svg text[fill='{colour}']"]}]})
+    return problems
+
+
+def main(sites):
+    options = Options()
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--allow-file-access-from-files", "--force-device-scale-factor=1", "--hide-scrollbars"):
+        options.add_argument(arg)
+    service = Service(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+    driver = webdriver.Chrome(service=service, options=options)
+    driver.set_script_timeout(120)
+    run_options = json.dumps({"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]})
+    violations, checked, missing_types = 0, 0, []
+    version = None
+    try:
+        with tempfile.TemporaryDirectory() as scratch:
+            for site in sites:
+                found, missing = pages(site, scratch)
+                missing_types += [f"{site}: no {name}" for name in missing]
+                for width in WIDTHS:
+                    # Chromium's viewport is the window in headless mode; check it is what we meant.
+                    driver.set_window_size(width, HEIGHT)
+                    for name, path in found:
+                        driver.get("file://" + os.path.abspath(path))
+                        inner = driver.execute_script("return window.innerWidth")
+                        if inner != width:
+                            raise SystemExit(f"viewport is {inner} px wide, wanted {width}")
+                        axe = Axe(driver)
+                        axe.inject()
+                        result = axe.run(options=run_options)
+                        version = version or result.get("testEngine", {}).get("version")
+                        found_here = result["violations"] + (svg_text_contrast(path) if width == WIDTHS[0] else [])
+                        checked += 1
+                        for v in found_here:
+                            for node in v["nodes"]:
+                                violations += 1
+                                target = " ".join(str(t) for t in node["target"])
+                                print(f"{os.path.basename(site)}: {name} ({os.path.relpath(path, site) if path.startswith(site) else 'email/latest.eml'}) "
+                                      f"at {width} px: {v['id']} [{v.get('impact')}] {target}: {v['help']}")
+    finally:
+        driver.quit()
+    for line in missing_types:
+        print(f"page type missing: {line}")
+    print(f"axe-core {version} ({', '.join(TAGS)}) and SVG text contrast: {checked} page checks "
+          f"({checked // len(WIDTHS)} pages × {len(WIDTHS)} widths, {' and '.join(str(w) for w in WIDTHS)} px), "
+          f"{violations} violations")
+    return 1 if violations or missing_types else 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    sys.exit(main(sys.argv[1:]))
