@@ -2,7 +2,8 @@
 """axe-core (selenium-axe-python) over one page of every type of built scorecard sites, in headless Chromium
 at desktop (1280 px) and phone (390 px) width. Rules: axe's WCAG 2.0, 2.1 and 2.2 A and AA rules and its best
 practices, plus one check of our own that axe does not make: every SVG <text> fill against the chart's white
-background (4.5:1). Prints each violation (site, page, width, rule, impact, target, help) or
+background (4.5:1). The digest's HTML part is checked with every rule but the page-level landmark rules
+(see EMAIL_OFF). Prints each violation (site, page, width, rule, impact, target, help) or
 "N pages × M widths, 0 violations" and exits 1 on any violation.
 
 Usage: axe_check.py SITE_DIR [SITE_DIR ...]   (a site built by `scorecard build`)"""
@@ -22,6 +23,9 @@ from selenium_axe_python import Axe
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 WIDTHS = [1280, 390]
+# An e-mail body is not a page: the mail client's page holds it and has the landmarks, and a <main> of ours
+# inside a webmail page would be a second main landmark there. These two page-level rules are off for it.
+EMAIL_OFF = ("region", "landmark-one-main")
 HEIGHT = 900
 
 
@@ -52,9 +56,9 @@ def pages(site, scratch):
     """(name, path) of one page of every type; a type the site lacks is an error, so coverage cannot shrink."""
     found, missing = [], []
 
-    def add(name, path):
+    def add(name, path, off=()):
         if path and os.path.isfile(path):
-            found.append((name, path))
+            found.append((name, path, off))
         else:
             missing.append(name)
 
@@ -81,7 +85,7 @@ def pages(site, scratch):
     add("months/index.html", os.path.join(site, "months", "index.html"))
     add("data-quality/index.html", os.path.join(site, "data-quality", "index.html"))
     add("definitions/index.html", os.path.join(site, "definitions", "index.html"))
-    add("digest (HTML part)", digest_html(site, scratch))
+    add("digest (HTML part)", digest_html(site, scratch), EMAIL_OFF)
     return found, missing
 
 
@@ -117,7 +121,6 @@ def main(sites):
     service = Service(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
     driver = webdriver.Chrome(service=service, options=options)
     driver.set_script_timeout(120)
-    run_options = json.dumps({"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]})
     violations, checked, missing_types = 0, 0, []
     version = None
     try:
@@ -128,14 +131,16 @@ def main(sites):
                 for width in WIDTHS:
                     # Chromium's viewport is the window in headless mode; check it is what we meant.
                     driver.set_window_size(width, HEIGHT)
-                    for name, path in found:
+                    for name, path, off in found:
                         driver.get("file://" + os.path.abspath(path))
                         inner = driver.execute_script("return window.innerWidth")
                         if inner != width:
                             raise SystemExit(f"viewport is {inner} px wide, wanted {width}")
                         axe = Axe(driver)
                         axe.inject()
-                        result = axe.run(options=run_options)
+                        result = axe.run(options=json.dumps({
+                            "runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"],
+                            "rules": {rule: {"enabled": False} for rule in off}}))
                         version = version or result.get("testEngine", {}).get("version")
                         found_here = result["violations"] + (svg_text_contrast(path) if width == WIDTHS[0] else [])
                         checked += 1
@@ -149,7 +154,7 @@ def main(sites):
         driver.quit()
     for line in missing_types:
         print(f"page type missing: {line}")
-    print(f"axe-core {version} ({', '.join(TAGS)}) and SVG text contrast: {checked} page checks "
+    print(f"axe-core {version} ({', '.join(TAGS)}; {' and '.join(EMAIL_OFF)} off for the e-mail) and SVG text contrast: {checked} page checks "
           f"({checked // len(WIDTHS)} pages × {len(WIDTHS)} widths, {' and '.join(str(w) for w in WIDTHS)} px), "
           f"{violations} violations")
     return 1 if violations or missing_types else 0
