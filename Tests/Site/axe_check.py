@@ -1,14 +1,13 @@
 #!/usr/bin/env python3
 """axe-core (selenium-axe-python) over one page of every type of built scorecard sites, in headless Chromium
 at desktop (1280 px) and phone (390 px) width. Rules: axe's WCAG 2.0, 2.1 and 2.2 A and AA rules and its best
-practices, plus one check of our own that axe does not make: every SVG <text> fill against the chart's white
-background (4.5:1). The digest's HTML part is checked with every rule but the page-level landmark rules
+practices, plus two checks of our own that axe does not make: every SVG <text> fill against the chart's white
+background (4.5:1), and every table's scroll box a labelled, focusable region (it may scroll at widths between
+the two checked). The digest's HTML part is checked with every rule but the page-level landmark rules
 (see EMAIL_OFF). Prints each violation (site, page, width, rule, impact, target, help) or
 "N pages × M widths, 0 violations" and exits 1 on any violation.
 
 Usage: axe_check.py SITE_DIR [SITE_DIR ...]   (a site built by `scorecard build`)"""
-import email
-import email.policy
 import glob
 import json
 import os
@@ -20,6 +19,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium_axe_python import Axe
+
+from digest_html import digest_html
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 WIDTHS = [1280, 390]
@@ -37,19 +38,6 @@ def first(paths):
 def read(path):
     with open(path, encoding="utf-8") as f:
         return f.read()
-
-
-def digest_html(site, out_dir):
-    """The text/html part of email/latest.eml (quoted-printable inside multipart/alternative), as a file."""
-    with open(os.path.join(site, "email", "latest.eml"), "rb") as f:
-        message = email.message_from_binary_file(f, policy=email.policy.default)
-    part = message.get_body(preferencelist=("html",))
-    if part is None:
-        raise SystemExit(f"{site}/email/latest.eml: no text/html part")
-    path = os.path.join(out_dir, os.path.basename(site.rstrip("/")) + "-digest.html")
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(part.get_content())
-    return path
 
 
 def pages(site, scratch):
@@ -85,7 +73,7 @@ def pages(site, scratch):
     add("months/index.html", os.path.join(site, "months", "index.html"))
     add("data-quality/index.html", os.path.join(site, "data-quality", "index.html"))
     add("definitions/index.html", os.path.join(site, "definitions", "index.html"))
-    add("digest (HTML part)", digest_html(site, scratch), EMAIL_OFF)
+    add("digest (HTML part)", digest_html(site, os.path.join(scratch, os.path.basename(site) + "-digest.html")), EMAIL_OFF)
     return found, missing
 
 
@@ -110,6 +98,23 @@ def svg_text_contrast(path):
                              "help": f"SVG text fill {colour} has contrast {ratio:.2f}:1 on white (needs 4.5:1)",
                              "nodes": [{"target": [f"svg text[fill='{colour}']"]}]})
     return problems
+
+
+SCROLL = re.compile(r'<div class="scroll"(?![^>]*tabindex="0" role="region" aria-labelledby="[^"]+")[^>]*>')
+
+
+def scroll_regions(path):
+    """axe flags a scroll box without keyboard access only at a width where it overflows; tables overflow at
+    widths between the two checked here (about 640 to 1000 px), so every table's scroll box must be a
+    labelled, focusable region at any width."""
+    found = SCROLL.findall(read(path))
+    return [{"id": "scroll-region-any-width", "impact": "serious",
+             "help": "a table's scroll box needs tabindex=\"0\", role=\"region\" and aria-labelledby (its caption)",
+             "nodes": [{"target": [tag]}]} for tag in found]
+
+
+def static_checks(path):
+    return svg_text_contrast(path) + scroll_regions(path)
 
 
 def main(sites):
@@ -142,7 +147,7 @@ def main(sites):
                             "runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"],
                             "rules": {rule: {"enabled": False} for rule in off}}))
                         version = version or result.get("testEngine", {}).get("version")
-                        found_here = result["violations"] + (svg_text_contrast(path) if width == WIDTHS[0] else [])
+                        found_here = result["violations"] + (static_checks(path) if width == WIDTHS[0] else [])
                         checked += 1
                         for v in found_here:
                             for node in v["nodes"]:
@@ -154,7 +159,7 @@ def main(sites):
         driver.quit()
     for line in missing_types:
         print(f"page type missing: {line}")
-    print(f"axe-core {version} ({', '.join(TAGS)}; {' and '.join(EMAIL_OFF)} off for the e-mail) and SVG text contrast: {checked} page checks "
+    print(f"{', '.join(os.path.basename(site.rstrip('/')) for site in sites)}: axe-core {version} ({', '.join(TAGS)}; {' and '.join(EMAIL_OFF)} off for the e-mail) and our SVG text contrast and scroll-region checks: {checked} page checks "
           f"({checked // len(WIDTHS)} pages × {len(WIDTHS)} widths, {' and '.join(str(w) for w in WIDTHS)} px), "
           f"{violations} violations")
     return 1 if violations or missing_types else 0
