@@ -1,7 +1,7 @@
 import Metrics
 import ScorecardCore
 
-/// Turns a `Report` into every page, data file and e-mail of shared/spec/output.md.
+/// Turns a `Report` into every page, data file and e-mail of the site (docs/site.md).
 ///
 /// Output is a pure function of the inputs (no clock, no locale, everything sorted), so two builds of
 /// the same data write the same bytes.
