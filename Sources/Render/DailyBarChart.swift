@@ -35,26 +35,37 @@ struct DailyBarChart: Sendable {
         s += "<defs><pattern id=\"\(id)-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
         s += "<rect width=\"6\" height=\"6\" fill=\"#ffffff\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"\(Self.onTime)\" stroke-width=\"4\"/></pattern></defs>"
         s += "<rect x=\"0\" y=\"0\" width=\"\(N(L.width))\" height=\"\(N(height))\" fill=\"#ffffff\"/>"
+        // Grid lines as one path and their labels in one group; each series' bars as one path (a campaign
+        // may have hundreds of days, and every page carries two drawings of the chart).
+        s += "<path d=\"" + scale.ticks.map { "M\(N(L.left)) \(N(y($0))) H\(N(L.width - L.right))" }.joined(separator: " ")
+        s += "\" fill=\"none\" stroke=\"#d0d0d0\" stroke-width=\"1\"/>"
+        s += "<g font-size=\"11\" fill=\"#333333\" text-anchor=\"end\">"
         for t in scale.ticks {
-            s += "<line x1=\"\(N(L.left))\" y1=\"\(N(y(t)))\" x2=\"\(N(L.width - L.right))\" y2=\"\(N(y(t)))\" stroke=\"#d0d0d0\" stroke-width=\"1\"/>"
-            s += "<text x=\"\(N(L.left - 6))\" y=\"\(N(y(t) + 4))\" text-anchor=\"end\" font-size=\"11\" fill=\"#333333\">\(Markup.escape(formatter.quantity(t)))</text>"
+            s += "<text x=\"\(N(L.left - 6))\" y=\"\(N(y(t) + 4))\">\(Markup.escape(formatter.quantity(t)))</text>"
         }
+        s += "</g>"
+        var ordered: [String] = [], onTime: [String] = []
+        let base = y(scale.low)
         for (i, day) in days.enumerated() {
             let x0 = L.left + slot * Double(i) + (slot - 2 * bar) / 2
-            let base = y(scale.low)
             let ho = max(0, base - y(day.orderedUnits)), hs = max(0, base - y(day.onTimeShippedUnits))
-            s += "<rect x=\"\(N(x0))\" y=\"\(N(base - ho))\" width=\"\(N(bar))\" height=\"\(N(ho))\" fill=\"\(Self.ordered)\"/>"
-            s += "<rect x=\"\(N(x0 + bar))\" y=\"\(N(base - hs))\" width=\"\(N(bar))\" height=\"\(N(hs))\" fill=\"url(#\(id)-hatch)\" stroke=\"\(Self.onTime)\" stroke-width=\"1\"/>"
+            if ho > 0 { ordered.append("M\(N(x0)) \(N(base - ho)) h\(N(bar)) v\(N(ho)) h-\(N(bar)) Z") }
+            if hs > 0 { onTime.append("M\(N(x0 + bar)) \(N(base - hs)) h\(N(bar)) v\(N(hs)) h-\(N(bar)) Z") }
         }
-        s += "<line x1=\"\(N(L.left))\" y1=\"\(N(top))\" x2=\"\(N(L.left))\" y2=\"\(N(top + plotH))\" stroke=\"#333333\" stroke-width=\"1\"/>"
-        s += "<line x1=\"\(N(L.left))\" y1=\"\(N(top + plotH))\" x2=\"\(N(L.width - L.right))\" y2=\"\(N(top + plotH))\" stroke=\"#333333\" stroke-width=\"1\"/>"
+        if !ordered.isEmpty { s += "<path d=\"\(ordered.joined(separator: " "))\" fill=\"\(Self.ordered)\"/>" }
+        if !onTime.isEmpty {
+            s += "<path d=\"\(onTime.joined(separator: " "))\" fill=\"url(#\(id)-hatch)\" stroke=\"\(Self.onTime)\" stroke-width=\"1\"/>"
+        }
+        s += "<path d=\"M\(N(L.left)) \(N(top)) V\(N(top + plotH)) H\(N(L.width - L.right))\" fill=\"none\" stroke=\"#333333\" stroke-width=\"1\"/>"
         // Day-of-month labels, thinned to about one per 30 units; the first day of a month shows the month too.
         let every = max(1, Int((Double(days.count) * 30 / plotW).rounded(.up)))
+        s += "<g font-size=\"11\" fill=\"#333333\" text-anchor=\"middle\">"
         for (i, day) in days.enumerated() where i % every == 0 {
             let c = day.day.civil
             let label = i == 0 || c.day == 1 ? "\(c.day)/\(c.month)" : "\(c.day)"
-            s += "<text x=\"\(N(L.left + slot * (Double(i) + 0.5)))\" y=\"\(N(top + plotH + 16))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333333\">\(label)</text>"
+            s += "<text x=\"\(N(L.left + slot * (Double(i) + 0.5)))\" y=\"\(N(top + plotH + 16))\">\(label)</text>"
         }
+        s += "</g>"
         if days.isEmpty {
             s += "<text x=\"\(N(L.left + plotW / 2))\" y=\"\(N(top + plotH / 2))\" text-anchor=\"middle\" font-size=\"13\" fill=\"#333333\">No order days yet</text>"
         }

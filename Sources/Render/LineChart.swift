@@ -51,22 +51,26 @@ struct LineChart: Sendable {
         s += "role=\"img\" aria-labelledby=\"\(id)-title\">"
         s += "<title id=\"\(id)-title\">\(Markup.escape(title))</title>"
         s += "<rect x=\"0\" y=\"0\" width=\"\(N(L.width))\" height=\"\(N(height))\" fill=\"#ffffff\"/>"
-        // Grid and value axis.
+        // Grid and value axis: one path for the grid lines, one group for their labels (few elements, as
+        // every page carries two drawings of each chart).
+        let step = scale.ticks.count > 1 ? scale.ticks[1] - scale.ticks[0] : 1
+        s += "<path d=\"" + scale.ticks.map { "M\(N(L.left)) \(N(y($0))) H\(N(L.width - L.right))" }.joined(separator: " ")
+        s += "\" fill=\"none\" stroke=\"#d0d0d0\" stroke-width=\"1\"/>"
+        s += "<g font-size=\"11\" fill=\"#333333\" text-anchor=\"end\">"
         for t in scale.ticks {
-            let ty = y(t)
-            s += "<line x1=\"\(N(L.left))\" y1=\"\(N(ty))\" x2=\"\(N(L.width - L.right))\" y2=\"\(N(ty))\" stroke=\"#d0d0d0\" stroke-width=\"1\"/>"
-            s += "<text x=\"\(N(L.left - 6))\" y=\"\(N(ty + 4))\" text-anchor=\"end\" font-size=\"11\" fill=\"#333333\">"
-            s += Markup.escape(tickLabel(t, step: scale.ticks.count > 1 ? scale.ticks[1] - scale.ticks[0] : 1, formatter)) + "</text>"
+            s += "<text x=\"\(N(L.left - 6))\" y=\"\(N(y(t) + 4))\">\(Markup.escape(tickLabel(t, step: step, formatter)))</text>"
         }
-        s += "<line x1=\"\(N(L.left))\" y1=\"\(N(top))\" x2=\"\(N(L.left))\" y2=\"\(N(top + plotH))\" stroke=\"#333333\" stroke-width=\"1\"/>"
-        s += "<line x1=\"\(N(L.left))\" y1=\"\(N(top + plotH))\" x2=\"\(N(L.width - L.right))\" y2=\"\(N(top + plotH))\" stroke=\"#333333\" stroke-width=\"1\"/>"
+        s += "</g>"
+        s += "<path d=\"M\(N(L.left)) \(N(top)) V\(N(top + plotH)) H\(N(L.width - L.right))\" fill=\"none\" stroke=\"#333333\" stroke-width=\"1\"/>"
         // Period labels; thinned so they never overlap (about 7 units a character, 8 units apart).
         let widest = Double(labels.map(\.count).max() ?? 3)
         let every = max(1, Int((Double(labels.count) * max(44, widest * 7 + 8) / plotW).rounded(.up)))
+        s += "<g font-size=\"11\" fill=\"#333333\" text-anchor=\"middle\">"
         for (i, label) in labels.enumerated() where i % every == 0 || i == labels.count - 1 {
             if i != labels.count - 1, labels.count - 1 - i < every { continue }
-            s += "<text x=\"\(N(x(i)))\" y=\"\(N(top + plotH + 16))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333333\">\(Markup.escape(label))</text>"
+            s += "<text x=\"\(N(x(i)))\" y=\"\(N(top + plotH + 16))\">\(Markup.escape(label))</text>"
         }
+        s += "</g>"
         // Axis titles.
         s += "<text x=\"\(N(L.left + plotW / 2))\" y=\"\(N(height - 8))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1a1a1a\">\(Markup.escape(xTitle))</text>"
         s += "<text x=\"\(N(L.yTitleX))\" y=\"\(N(top + plotH / 2))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1a1a1a\" "
@@ -88,10 +92,8 @@ struct LineChart: Sendable {
                 s += "<path d=\"\(d)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\""
                 s += (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"") + "/>"
             }
-            for (i, v) in serie.values.enumerated() {
-                guard let v else { continue }
-                s += marker(k, x(i), y(v), colour)
-            }
+            let marks = serie.values.enumerated().compactMap { i, v in v.map { markerPath(k, x(i), y($0)) } }
+            if !marks.isEmpty { s += "<path d=\"\(marks.joined(separator: " "))\" fill=\"\(colour)\"/>" }
         }
         if all.isEmpty || series.allSatisfy({ $0.values.allSatisfy { $0 == nil } }) {
             s += "<text x=\"\(N(L.left + plotW / 2))\" y=\"\(N(top + plotH / 2))\" text-anchor=\"middle\" font-size=\"13\" fill=\"#333333\">No values in these periods</text>"
@@ -103,7 +105,7 @@ struct LineChart: Sendable {
                 let colour = Self.colours[k % Self.colours.count], dash = Self.dashes[k % Self.dashes.count]
                 s += "<line x1=\"\(N(lx))\" y1=\"\(N(ly))\" x2=\"\(N(lx + 28))\" y2=\"\(N(ly))\" stroke=\"\(colour)\" stroke-width=\"2\""
                 s += (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"") + "/>"
-                s += marker(k, lx + 14, ly, colour)
+                s += "<path d=\"\(markerPath(k, lx + 14, ly))\" fill=\"\(colour)\"/>"
             } else {
                 s += "<line x1=\"\(N(lx))\" y1=\"\(N(ly))\" x2=\"\(N(lx + 28))\" y2=\"\(N(ly))\" stroke=\"\(Self.referenceColour)\" stroke-width=\"1.5\" stroke-dasharray=\"\(Self.referenceDash)\"/>"
             }
@@ -112,13 +114,14 @@ struct LineChart: Sendable {
         return s + "</svg>"
     }
 
-    /// Circle, square or triangle, so series are told apart without colour.
-    func marker(_ k: Int, _ x: Double, _ y: Double, _ colour: String) -> String {
+    /// Path data of one marker: a circle, a square or a triangle, so series are told apart without colour;
+    /// a series' markers are one path.
+    func markerPath(_ k: Int, _ x: Double, _ y: Double) -> String {
         let N = Markup.number
         switch k % 3 {
-        case 0: return "<circle cx=\"\(N(x))\" cy=\"\(N(y))\" r=\"3.5\" fill=\"\(colour)\"/>"
-        case 1: return "<rect x=\"\(N(x - 3.5))\" y=\"\(N(y - 3.5))\" width=\"7\" height=\"7\" fill=\"\(colour)\"/>"
-        default: return "<path d=\"M\(N(x)) \(N(y - 4.5)) L\(N(x + 4.5)) \(N(y + 3.5)) L\(N(x - 4.5)) \(N(y + 3.5)) Z\" fill=\"\(colour)\"/>"
+        case 0: return "M\(N(x - 3.5)) \(N(y)) a3.5 3.5 0 1 0 7 0 a3.5 3.5 0 1 0 -7 0 Z"
+        case 1: return "M\(N(x - 3.5)) \(N(y - 3.5)) h7 v7 h-7 Z"
+        default: return "M\(N(x)) \(N(y - 4.5)) L\(N(x + 4.5)) \(N(y + 3.5)) L\(N(x - 4.5)) \(N(y + 3.5)) Z"
         }
     }
 
