@@ -1,3 +1,4 @@
+import Foundation
 import ScorecardCore
 
 /// Where the shortfall came from: the SKUs that lost the most promotional value per period, and every
@@ -16,10 +17,7 @@ extension MetricsAccumulator {
         }
         let sku = masterData.products.map(\.sku)
         return candidates.map { list in
-            list.sorted { a, b in
-                if skus.shortfall[a] != skus.shortfall[b] { return skus.shortfall[a] > skus.shortfall[b] }
-                return MetricsAccumulator.byteOrder(sku[Int(skus.product(a))], sku[Int(skus.product(b))])
-            }
+            worstFirst(list, skus, sku)
             .prefix(Self.topShortfallCount)
             .map { i in
                 let p = Int(skus.product(i))
@@ -47,10 +45,7 @@ extension MetricsAccumulator {
         var out: [CampaignSKUFigures] = []
         for campaign in campaigns {
             guard let c = campaignIndex[campaign.campaignID] else { continue }
-            let rows = rowsOf[c].sorted { a, b in
-                if skus.shortfall[a] != skus.shortfall[b] { return skus.shortfall[a] > skus.shortfall[b] }
-                return MetricsAccumulator.byteOrder(sku[Int(skus.product(a))], sku[Int(skus.product(b))])
-            }
+            let rows = worstFirst(rowsOf[c], skus, sku)
             for i in rows {
                 let p = skus.product(i)
                 var lead = leadTimes[i]
@@ -63,6 +58,29 @@ extension MetricsAccumulator {
             }
         }
         return out
+    }
+
+    /// Pairs by shortfall value descending, then SKU ascending (byte order).
+    ///
+    /// Values are compared as the decimals they stand for: two SKUs that each lost 23.10 may hold
+    /// 23.1 and 23.099999999999998 after binary addition, and must tie (and be ordered by SKU), not be
+    /// ordered by rounding noise. `orderingKey` rounds to a millionth of a currency unit, far below any
+    /// price and far above the rounding error of the sums.
+    func worstFirst(_ pairs: [Int], _ skus: SKUSums, _ sku: [String]) -> [Int] {
+        let keyed = pairs.map { (pair: $0, key: Self.orderingKey(skus.shortfall[$0])) }
+        return keyed.sorted { a, b in
+            if a.key != b.key { return a.key > b.key }
+            return MetricsAccumulator.byteOrder(sku[Int(skus.product(a.pair))], sku[Int(skus.product(b.pair))])
+        }.map(\.pair)
+    }
+
+    /// A shortfall value rounded to six decimals for ordering; beyond 2^53 / 10^6 (where a double has no
+    /// such decimals) the value itself, rounded to 15 significant digits.
+    static func orderingKey(_ value: Double) -> Double {
+        guard value.isFinite else { return value }
+        if abs(value) < 9e9 { return (value * 1e6).rounded() / 1e6 }
+        let scale = pow(10, 14 - floor(log10(abs(value))))
+        return (value * scale).rounded() / scale
     }
 
     /// The category name of a product.
