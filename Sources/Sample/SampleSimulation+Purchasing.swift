@@ -34,12 +34,13 @@ extension SampleSimulation {
         return Int(planned) + largest
     }
 
-    /// The stock every product opens with: its order-up-to level, so the first receipts are not needed before
-    /// the first orders' lead time has passed.
+    /// The stock every product opens with: its order-up-to level less most of what would be in transit (no
+    /// purchase order is dated before the first day), enough until the first orders' receipts arrive.
     func openStock() {
         for p in products.indices {
             let step = products[p].step
-            stock[p] = orderUpTo(p, on: firstDay) / step * step
+            let inTransit = 0.75 * plannedDemand(p, from: firstDay, days: supplier(of: p).quotedDays.upperBound)
+            stock[p] = (orderUpTo(p, on: firstDay) - Int(inTransit)) / step * step
         }
     }
 
