@@ -10,7 +10,8 @@ Usage:
 DIR holds the sources in canonical form (canonical headers, ',' delimiter, '.' decimal,
 yyyy-MM-dd dates, UTF-8): DIR/S.csv, or every *.csv in DIR/S/ (sorted by name, one table).
 Required: products, orders, deliveries, campaigns, campaign_items.
-Optional: inventory, freight, returns, forecast.
+Optional: inventory, freight, returns, forecast, purchase_orders, receipts (the inbound sources are
+read, validated and counted in `sources`).
 
 The output is the kpis.json document of output.md (as_of, sources, weeks, months, campaigns).
 Exit status 2 on bad input (missing required source or column).
@@ -61,13 +62,20 @@ SCHEMAS = {
                 ("return_id", T, False, False), ("reason_code", T, False, False)],
     "forecast": [("week_start", D, True, False), ("sku", T, True, False),
                  ("forecast_units", N, True, True)],
+    "purchase_orders": [("po_id", T, True, False), ("line_no", T, True, False),
+                        ("order_date", D, True, False), ("due_date", D, True, False),
+                        ("sku", T, True, False), ("qty_ordered", N, True, True),
+                        ("supplier", T, False, False)],
+    "receipts": [("po_id", T, True, False), ("line_no", T, True, False),
+                 ("receipt_date", D, True, False), ("qty_received", N, True, True),
+                 ("receipt_id", T, False, False)],
 }
 # the canonical column sets of campaign_items: sku and category are both required *columns*
 # (the spec lists them without brackets) but either value may be empty.
 REQUIRED_COLUMNS = {s: [c for c, k, req, nn in f if req] for s, f in SCHEMAS.items()}
 REQUIRED_COLUMNS["campaign_items"] += ["sku", "category"]
 REQUIRED_SOURCES = ["products", "orders", "deliveries", "campaigns", "campaign_items"]
-OPTIONAL_SOURCES = ["inventory", "freight", "returns", "forecast"]
+OPTIONAL_SOURCES = ["inventory", "freight", "returns", "forecast", "purchase_orders", "receipts"]
 SOURCE_ORDER = REQUIRED_SOURCES + OPTIONAL_SOURCES
 
 PERIOD_KEYS = ["promo_fill_rate", "other_fill_rate", "promo_units_ordered", "promo_shortfall_value",
@@ -248,6 +256,8 @@ def main():
                 fail(f"{os.path.join(args.dir, s + '.csv')}: required source '{s}' is missing")
             continue
         present[s] = files
+    if "receipts" in present and "purchase_orders" not in present:
+        fail(f"{present['receipts'][0]}: receipts are given without purchase_orders")
     for s in SCHEMAS:
         if s not in present:
             # absent optional source: empty table with the right schema so SQL stays uniform
@@ -283,6 +293,11 @@ def main():
     set_reason(con, "inventory", "sku NOT IN (SELECT sku FROM products)", "unknown sku")
     dedupe(con, "forecast", "week_start, sku")
     set_reason(con, "forecast", "sku NOT IN (SELECT sku FROM products)", "unknown sku")
+    dedupe(con, "purchase_orders", "po_id, line_no")
+    set_reason(con, "purchase_orders", "sku NOT IN (SELECT sku FROM products)", "unknown sku")
+    con.execute("CREATE TABLE po_ok AS SELECT * EXCLUDE (reason) FROM v_purchase_orders WHERE reason IS NULL")
+    set_reason(con, "receipts", "NOT EXISTS (SELECT 1 FROM po_ok p WHERE p.po_id = t.po_id AND p.line_no = t.line_no)",
+               "unknown purchase-order line")
 
     # ---------------------------------------------------------------- as-of date
     if args.as_of:
@@ -362,6 +377,11 @@ def main():
         "returns": "SELECT (SELECT count(*) FROM v_returns WHERE reason IS NULL) - (SELECT count(*) FROM ret)",
         "freight": f"SELECT count(*) FROM v_freight WHERE reason IS NULL AND ship_date > {AQ}",
         "inventory": f"SELECT count(*) FROM v_inventory WHERE reason IS NULL AND snapshot_date > {AQ}",
+        "purchase_orders": f"SELECT count(*) FROM po_ok WHERE order_date > {AQ}",
+        # a receipt after A, or of a PO line ordered after A
+        "receipts": f"""SELECT count(*) FROM v_receipts r WHERE r.reason IS NULL AND (r.receipt_date > {AQ} OR
+                        EXISTS (SELECT 1 FROM po_ok p WHERE p.po_id = r.po_id AND p.line_no = r.line_no
+                                AND p.order_date > {AQ}))""",
     }
     for s in SOURCE_ORDER:
         if s not in present:
