@@ -5,6 +5,8 @@ import ScorecardCore
 extension IngestRun {
     mutating func readDeliveries<Sink: RecordSink>(into sink: inout Sink) {
         guard let scan = scan(.deliveries) else { return }
+        let firstDay = window.firstDay
+        var early = EarlyRowTally()
         // Canonical columns: order_id, line_no, ship_date, qty_shipped, [delivery_id].
         while scan.next() {
             do throws(RejectedRow) {
@@ -17,17 +19,20 @@ extension IngestRun {
                     scan.count(.ignored)
                 } else {
                     sink.delivery(DeliveryRecord(line: line, shipDate: ship, qtyShipped: qty))
+                    if ship < firstDay { early.note(ship) { scan.location(2) } }
                     scan.count(.used)
                 }
             } catch {
                 scan.count(error)
             }
         }
-        finish(scan)
+        finish(scan, early: early)
     }
 
     mutating func readReturns<Sink: RecordSink>(into sink: inout Sink) {
         guard let scan = scan(.returns) else { return }
+        let firstDay = window.firstDay
+        var early = EarlyRowTally()
         // Canonical columns: order_id, line_no, return_date, qty_returned, [return_id], [reason_code].
         while scan.next() {
             do throws(RejectedRow) {
@@ -42,13 +47,14 @@ extension IngestRun {
                     let reason = scan.bytes(5)
                     sink.returned(ReturnRecord(line: line, returnDate: date, qtyReturned: qty,
                                                reasonCode: reason.isEmpty ? nil : intern(reason)))
+                    if date < firstDay { early.note(date) { scan.location(2) } }
                     scan.count(.used)
                 }
             } catch {
                 scan.count(error)
             }
         }
-        finish(scan)
+        finish(scan, early: early)
     }
 
     /// The line index (or `OrderLineIndex.ignored`) of (order_id, line_no); a line that is not in orders rejects the row.
@@ -61,7 +67,8 @@ extension IngestRun {
     }
 
     /// Parses freight rows against a copy of the order index, interning its strings, into `channel`.
-    static func scanFreight(_ scan: SourceScan, orderLines: OrderLineIndex, asOf: Day, into channel: FreightChannel) {
+    static func scanFreight(_ scan: SourceScan, orderLines: OrderLineIndex, asOf: Day, firstDay: Day, into channel: FreightChannel) {
+        var early = EarlyRowTally()
         var orderLines = orderLines
         var interned = ByteKeyTable()
         var strings: [String] = []
@@ -88,6 +95,7 @@ extension IngestRun {
                     let order = orderID.isEmpty ? nil : orderLines.usedOrder(orderID)
                     chunk.append(FreightRow(shipDate: ship.rawValue, serviceLevel: intern(level), cost: cost, order: order ?? -1,
                                             carrier: carrier.isEmpty ? -1 : intern(carrier)))
+                    if ship < firstDay { early.note(ship) { scan.location(1) } }
                     scan.count(.used)
                     if chunk.count == FreightChannel.chunkSize {
                         channel.push(.rows(chunk, strings))
@@ -104,6 +112,7 @@ extension IngestRun {
         out.stats = scan.stats
         out.rejections = scan.rejections
         out.problems = scan.problems
+        out.early = early
         channel.push(.end(out))
     }
 
@@ -117,7 +126,8 @@ extension IngestRun {
                                                order: r.order < 0 ? nil : r.order, carrier: r.carrier < 0 ? nil : strings[Int(r.carrier)]))
                 }
             case .end(let freight):
-                finish(freight.source, stats: freight.stats, rejections: freight.rejections, problems: freight.problems)
+                finish(freight.source, stats: freight.stats, rejections: freight.rejections, problems: freight.problems,
+                       early: freight.early)
                 return
             }
         }
@@ -146,6 +156,7 @@ extension IngestRun {
                     throw scan.reject(.duplicateKey, 1, "snapshot_date \(date) sku \"\(scan.string(1))\" location \"\(scan.string(3))\" appears on an earlier row")
                 }
                 out.records.append(InventoryRecord(snapshotDate: date, product: product, qtyOnHand: qty))
+                if out.earliest.earliest.map({ date < $0 }) ?? true { out.earliest.note(date) { scan.location(0) } }
             } catch {
                 scan.count(error)
             }
@@ -160,6 +171,8 @@ extension IngestRun {
     /// Sends the inventory rows up to the as-of date to the sink and counts the later ones as ignored.
     mutating func deliver<Sink: RecordSink>(_ inventory: BufferedFacts<InventoryRecord>, into sink: inout Sink) {
         var stats = inventory.stats
+        let firstDay = window.firstDay
+        var early = 0
         var begin = 0
         for (f, end) in inventory.fileEnds.enumerated() {
             for r in inventory.records[begin..<end] {
@@ -167,11 +180,13 @@ extension IngestRun {
                     if f < stats.count { stats[f].ignoredAfterAsOf += 1 }
                 } else {
                     sink.inventory(r)
+                    if r.snapshotDate < firstDay { early += 1 }
                 }
             }
             begin = end
         }
-        finish(inventory.source, stats: stats, rejections: inventory.rejections, problems: inventory.problems)
+        finish(inventory.source, stats: stats, rejections: inventory.rejections, problems: inventory.problems,
+               early: inventory.earliestRows(count: early))
     }
 
     /// Parses forecast rows. Forecast rows are never ignored: they are about the future by nature.
@@ -181,8 +196,10 @@ extension IngestRun {
         let rows = scan.files.reduce(0) { $0 + SourceLocator.byteSize($1.path) } / 24
         var seen = SnapshotKeySet(expected: rows)
         out.records.reserveCapacity(rows)
+        var file = 0
         // Canonical columns: week_start, sku, forecast_units.
         while scan.next() {
+            while file < scan.fileNumber { out.fileEnds.append(out.records.count); file += 1 }
             do throws(RejectedRow) {
                 let week = try scan.date(0)
                 let sku = try scan.text(1)
@@ -193,11 +210,12 @@ extension IngestRun {
                     throw scan.reject(.duplicateKey, 0, "week_start \(week) sku \"\(scan.string(1))\" appears on an earlier row")
                 }
                 out.records.append(ForecastRecord(weekStart: week, product: product, forecastUnits: units))
+                if out.earliest.earliest.map({ week < $0 }) ?? true { out.earliest.note(week) { scan.location(0) } }
             } catch {
                 scan.count(error)
             }
         }
-        out.fileEnds = Array(repeating: out.records.count, count: scan.files.count)
+        while out.fileEnds.count < scan.files.count { out.fileEnds.append(out.records.count) }
         out.stats = scan.stats
         out.rejections = scan.rejections
         out.problems = scan.problems
@@ -206,7 +224,13 @@ extension IngestRun {
 
     /// Sends every forecast row to the sink.
     mutating func deliver<Sink: RecordSink>(_ forecast: BufferedFacts<ForecastRecord>, into sink: inout Sink) {
-        for r in forecast.records { sink.forecast(r) }
-        finish(forecast.source, stats: forecast.stats, rejections: forecast.rejections, problems: forecast.problems)
+        let firstDay = window.firstDay
+        var early = 0
+        for r in forecast.records {
+            sink.forecast(r)
+            if r.weekStart < firstDay { early += 1 }
+        }
+        finish(forecast.source, stats: forecast.stats, rejections: forecast.rejections, problems: forecast.problems,
+               early: forecast.earliestRows(count: early))
     }
 }

@@ -32,6 +32,7 @@ extension IngestRun {
                     throw orders.reject(.duplicateKey, 0, "po_id \"\(orders.string(0))\" line_no \"\(orders.string(1))\" appears on an earlier row")
                 }
                 po.records.append(PurchaseOrderLineRecord(line: index, orderDate: orderDate, dueDate: due, product: product, qtyOrdered: qty))
+                po.lines.append(orders.line)
             } catch {
                 orders.count(error)
             }
@@ -57,6 +58,7 @@ extension IngestRun {
                                           "po_id \"\(receipts.string(0))\" line_no \"\(receipts.string(1))\" is not in purchase_orders")
                 }
                 received.records.append(ReceiptRecord(line: line, receiptDate: date, qtyReceived: qty))
+                received.lines.append(receipts.line)
             } catch {
                 receipts.count(error)
             }
@@ -71,39 +73,46 @@ extension IngestRun {
     /// Sends the PO lines ordered by the as-of date, then their receipts up to it; counts the rest as
     /// ignored (a receipt of an ignored PO line is ignored too).
     mutating func deliver<Sink: RecordSink>(_ inbound: BufferedInbound, into sink: inout Sink) {
-        var stats = inbound.orders.stats
-        var used = [Int32](repeating: -1, count: inbound.orders.records.count)
+        let orders = inbound.orders
+        let firstDay = window.firstDay
+        var stats = orders.stats
+        var early = EarlyRowTally()
+        var used = [Int32](repeating: -1, count: orders.records.count)
         var next: Int32 = 0
         var begin = 0
-        for (f, end) in inbound.orders.fileEnds.enumerated() {
-            for r in inbound.orders.records[begin..<end] {
-                if r.orderDate > asOf {
+        for (f, end) in orders.fileEnds.enumerated() {
+            for i in begin..<end {
+                var record = orders.records[i]
+                if record.orderDate > asOf {
                     if f < stats.count { stats[f].ignoredAfterAsOf += 1 }
                 } else {
-                    used[Int(r.line)] = next
-                    var record = r
+                    used[Int(record.line)] = next
                     record.line = next
                     sink.purchaseOrderLine(record)
                     next += 1
+                    if record.orderDate < firstDay { early.note(record.orderDate) { orders.location(record: i, file: f, field: "order_date") } }
                 }
             }
             begin = end
         }
-        finish(inbound.orders.source, stats: stats, rejections: inbound.orders.rejections, problems: inbound.orders.problems)
+        finish(orders.source, stats: stats, rejections: orders.rejections, problems: orders.problems, early: early)
         guard let receipts = inbound.receipts else { return }
         stats = receipts.stats
+        early = EarlyRowTally()
         begin = 0
         for (f, end) in receipts.fileEnds.enumerated() {
-            for r in receipts.records[begin..<end] {
+            for i in begin..<end {
+                let r = receipts.records[i]
                 let line = used[Int(r.line)]
                 if line < 0 || r.receiptDate > asOf {
                     if f < stats.count { stats[f].ignoredAfterAsOf += 1 }
                 } else {
                     sink.receipt(ReceiptRecord(line: line, receiptDate: r.receiptDate, qtyReceived: r.qtyReceived))
+                    if r.receiptDate < firstDay { early.note(r.receiptDate) { receipts.location(record: i, file: f, field: "receipt_date") } }
                 }
             }
             begin = end
         }
-        finish(receipts.source, stats: stats, rejections: receipts.rejections, problems: receipts.problems)
+        finish(receipts.source, stats: stats, rejections: receipts.rejections, problems: receipts.problems, early: early)
     }
 }

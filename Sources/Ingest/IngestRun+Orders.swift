@@ -7,6 +7,9 @@ extension IngestRun {
         let explicitAsOf = config.asOf
         var latest: Day?
         var lineCount: Int32 = 0
+        var perDay = DayCounts()
+        var earliest: Day?
+        var earliestRow: SourceLocation?
         if let scan = scan(.orders) {
             // Canonical columns: order_id, line_no, order_date, requested_date, sku, qty_ordered, unit_price.
             while scan.next() {
@@ -31,7 +34,15 @@ extension IngestRun {
                         sink.orderLine(OrderLineRecord(line: lineCount, order: order, orderDate: orderDate, requestedDate: requested,
                                                        product: product, qtyOrdered: qty, unitPrice: price))
                         lineCount += 1
-                        if latest.map({ orderDate > $0 }) ?? true { latest = orderDate }
+                        if latest.map({ orderDate > $0 }) ?? true {
+                            latest = orderDate
+                            if explicitAsOf == nil { asOfRow = scan.location(2) }
+                        }
+                        if earliest.map({ orderDate < $0 }) ?? true {
+                            earliest = orderDate
+                            earliestRow = scan.location(2)
+                        }
+                        perDay.add(orderDate)
                         scan.count(.used)
                     }
                 } catch {
@@ -45,6 +56,12 @@ extension IngestRun {
         } else {
             problems.append(Diagnostic("orders has no usable row to take the as-of date from; set as_of or --as-of",
                                        at: SourceLocation(file: files[.orders]?.map(\.display).joined(separator: ", ") ?? "orders", source: .orders)))
+        }
+        window = ReportWindow(firstOrder: earliest, asOf: asOf, maxWeeks: config.report.maxWeeks)
+        // With the window shortened by report.max_weeks, older orders are used but in no reported period.
+        let before = perDay.count(before: window.firstDay)
+        if before > 0, let earliest, let earliestRow {
+            earlyRows.append(EarlyRows(source: .orders, count: before, earliest: earliest, location: earliestRow))
         }
         sink.ordersComplete(asOf: asOf, lineCount: Int(lineCount), orderCount: Int(orderLines.usedOrderCount))
     }

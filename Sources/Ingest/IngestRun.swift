@@ -26,6 +26,12 @@ struct IngestRun {
     /// (order_id, line_no) → used line index or `OrderLineIndex.ignored`; order_id → order index.
     var orderLines = OrderLineIndex()
     var asOf = Day(rawValue: 0)
+    /// Known once orders are read.
+    var window = ReportWindow(firstOrder: nil, asOf: Day(rawValue: 0), maxWeeks: 1)
+    /// The order row the as-of date was taken from, when it was not given.
+    var asOfRow: SourceLocation?
+    /// Per source, the used rows dated before the report window.
+    var earlyRows: [EarlyRows] = []
 
     /// Interned strings that repeat on every row (service levels, carriers, reason codes).
     var interned = ByteKeyTable()
@@ -83,11 +89,11 @@ struct IngestRun {
         // here, and send it after them.
         let freight = files[.freight].map { _ in FreightChannel() }
         if let files = files[.freight], let freight {
-            let input = Handoff((orderLines, asOf, config, logger))
+            let input = Handoff((orderLines, asOf, window.firstDay, config, logger))
             DispatchQueue.global().async {
-                let (orderLines, asOf, config, logger) = input.value
+                let (orderLines, asOf, firstDay, config, logger) = input.value
                 Self.scanFreight(SourceScan(source: .freight, files: files, config: config, logger: logger),
-                                 orderLines: orderLines, asOf: asOf, into: freight)
+                                 orderLines: orderLines, asOf: asOf, firstDay: firstDay, into: freight)
             }
         }
         readDeliveries(into: &sink)
@@ -118,7 +124,9 @@ struct IngestRun {
         if !problems.isEmpty {
             throw IngestFailure(diagnostics: problems)
         }
-        return IngestSummary(asOf: asOf, sources: stats, rejections: rejections)
+        earlyRows.sort { $0.source < $1.source }
+        return IngestSummary(asOf: asOf, sources: stats, rejections: rejections, window: window, earlyRows: earlyRows,
+                             asOfRow: asOfRow, warnings: earlyRows.map { $0.warning(window: window) })
     }
 
     /// Starts reading `source`, or `nil` when it is absent.
@@ -128,17 +136,20 @@ struct IngestRun {
     }
 
     /// Records what a finished scan counted.
-    mutating func finish(_ scan: SourceScan) {
+    mutating func finish(_ scan: SourceScan, early: EarlyRowTally = EarlyRowTally()) {
         stats.append(SourceStats(source: scan.source, files: scan.stats))
         rejections += scan.rejections
         problems += scan.problems
+        if let rows = early.rows(scan.source) { earlyRows.append(rows) }
     }
 
     /// Records what a scan read on another thread counted.
-    mutating func finish(_ source: SourceName, stats files: [FileStats], rejections: [Rejection], problems: [Diagnostic]) {
+    mutating func finish(_ source: SourceName, stats files: [FileStats], rejections: [Rejection], problems: [Diagnostic],
+                         early: EarlyRowTally = EarlyRowTally()) {
         stats.append(SourceStats(source: source, files: files))
         self.rejections += rejections
         self.problems += problems
+        if let rows = early.rows(source) { earlyRows.append(rows) }
     }
 
     /// The interned `String` of these bytes.

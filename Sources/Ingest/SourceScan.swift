@@ -238,6 +238,16 @@ final class SourceScan {
         return d
     }
 
+    /// Where canonical column `c` of the current row is.
+    func location(_ c: Int) -> SourceLocation {
+        let i = columnIndex[c]
+        return SourceLocation(file: files[fileIndex].display, line: reader?.line, column: i >= 0 ? i + 1 : nil,
+                              source: source, field: canonical[c])
+    }
+
+    /// The physical line of the current row.
+    var line: Int32 { Int32(truncatingIfNeeded: reader?.line ?? 0) }
+
     /// A rejection of the current row at column `c`, quoting its value unless `detail` is given.
     func reject(_ reason: Rejection.Reason, _ c: Int, _ detail: String? = nil) -> RejectedRow {
         let name = canonical[c]

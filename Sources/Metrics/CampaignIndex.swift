@@ -75,6 +75,23 @@ struct CampaignIndex: Sendable {
         return lo == first ? 0 : segments[lo - 1].set
     }
 
+    /// Whether some campaign with an item matching `product` runs on some day from `first` to `last`
+    /// (kpis.md's promotional SKU-week: `start_date <= last` and `end_date >= first`).
+    func isPromoted(product: Int32, from first: Day, through last: Day) -> Bool {
+        guard first <= last, Int(product) >= 0, Int(product) + 1 < start.count else { return false }
+        let lower = Int(start[Int(product)]), upper = Int(start[Int(product) + 1])
+        // The segment holding `first` (last one starting on or before it) …
+        var lo = lower, hi = upper
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if segments[mid].from <= first.rawValue { lo = mid + 1 } else { hi = mid }
+        }
+        if lo > lower, segments[lo - 1].set != 0 { return true }
+        // … or the next one, if it starts by `last`: adjacent segments differ, so after an empty one
+        // comes a non-empty one.
+        return lo < upper && segments[lo].from <= last.rawValue && segments[lo].set != 0
+    }
+
     /// Sorted campaign indices of a set.
     @inline(__always) func members(_ set: UInt32) -> [Int32] { sets.members[Int(set)] }
 }

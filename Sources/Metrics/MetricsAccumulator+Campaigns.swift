@@ -2,7 +2,7 @@ import ScorecardCore
 
 /// Campaign figures: every campaign starting by A + horizon_days, with readiness of upcoming ones.
 extension MetricsAccumulator {
-    func campaignFigures(calendar cal: ReportCalendar) -> [CampaignFigures] {
+    func campaignFigures(calendar cal: ReportCalendar, inbound: InboundSums) -> [CampaignFigures] {
         let asOf = cal.asOf
         let campaigns = masterData.campaigns
         let horizon = asOf + config.readiness.horizonDays
@@ -34,21 +34,32 @@ extension MetricsAccumulator {
             f.daily = s.dailyOrdered[c].indices.map {
                 CampaignDay(day: s.dailyStart[c] + $0, orderedUnits: s.dailyOrdered[c][$0], onTimeShippedUnits: s.dailyOnTime[c][$0])
             }
-            let withStock = status == .upcoming && isPresent(.inventory)
-            var planned = 0.0, ready = 0.0
+            var lead = leadTimes.campaigns[c]
+            (f.leadTimeMedian, f.leadTimeP90) = NearestRank.medianAndP90(&lead)
+            let upcoming = status == .upcoming
+            let withStock = upcoming && isPresent(.inventory)
+            let withInbound = upcoming && isPresent(.purchaseOrders)
+            var planned = 0.0, ready = 0.0, readyWithInbound = 0.0, inboundUnits = 0.0
             for i in itemsOf[c] {
                 let item = masterData.items[i]
                 let stock = withStock ? itemStock(item) : nil
+                let open = withInbound ? itemInbound(item, start: campaign.start, open: inbound.open) : nil
                 planned += item.plannedUnits
                 if let stock { ready += Swift.min(stock, item.plannedUnits) }
+                if let open {
+                    inboundUnits += open
+                    readyWithInbound += Swift.min((stock ?? 0) + open, item.plannedUnits)
+                }
                 f.items.append(CampaignItemFigures(sku: item.product.map { masterData.products[Int($0)].sku },
                                                    category: itemCategory(item), plannedUnits: item.plannedUnits,
-                                                   stock: stock))
+                                                   stock: stock, inbound: open))
             }
             f.plannedUnits = planned
             f.planAttainment = planned == 0 ? nil : f.orderedUnits / planned
             f.readiness = withStock && planned != 0 ? ready / planned : nil
             f.atRisk = f.readiness.map { $0 < 1 } ?? false
+            f.inboundUnits = withInbound ? inboundUnits : nil
+            f.readinessWithInbound = withStock && withInbound && planned != 0 ? readyWithInbound / planned : nil
             return f
         }
     }

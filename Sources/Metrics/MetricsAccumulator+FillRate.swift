@@ -19,23 +19,28 @@ extension MetricsAccumulator {
         }
     }
 
-    /// Walks every line once, now that on-time shipped quantities are complete: due-line sums of periods,
-    /// categories and campaigns, campaign ordered units and daily series, per-(period, campaign) sums.
-    mutating func walkLines(calendar cal: ReportCalendar) {
+    /// Walks every line once, now that on-time shipped quantities and completion days are known:
+    /// due-line sums of periods, categories and campaigns, campaign ordered units and daily series,
+    /// per-(period, campaign) sums, lead times, and the sums by SKU of periods and campaigns.
+    /// - Parameters:
+    ///   - completed: per line, the day it became complete, or `CompletionDays.never`.
+    ///   - onTime: per line, Σ qty_shipped of its deliveries by the requested date.
+    mutating func walkLines(calendar cal: ReportCalendar, completed: [Int32], onTime: [Double]) {
         let asOf = cal.asOf.rawValue
         let windowStart = cal.window.lowerBound.rawValue
+        let recentTrend = ReportCalendar.trendWeeks - 13
         var promo = 0 // cursor into the promotional-only arrays
         let dailyStarts = campaignSums.dailyStart.map(\.rawValue)
         for l in 0..<lines.count {
             let q = lines.qty[l]
-            let ots = Swift.min(q, lines.onTime[l])
+            let ots = Swift.min(q, onTime[l])
             let req = lines.requested[l]
             let set = lines.campaignSet[l]
+            let product = lines.product[l]
+            let k = Int(products.category[Int(product)])
             var shortfall = 0.0
-            var orderDay: Int32 = 0
             if set != 0 {
                 shortfall = (q - ots) * lines.promoPrice[promo]
-                orderDay = lines.promoOrderDay[promo]
                 promo += 1
             }
             let due = req <= asOf
@@ -49,23 +54,57 @@ extension MetricsAccumulator {
                 if week >= 0 { weekSums[week].addDue(qty: q, ots: ots, shortfall: shortfall, promotional: set != 0) }
                 if month >= 0 { monthSums[month].addDue(qty: q, ots: ots, shortfall: shortfall, promotional: set != 0) }
                 if req >= windowStart {
-                    let k = Int(products.category[Int(lines.product[l])])
                     windowSums.dueQty[k] += q
                     windowSums.dueOts[k] += ots
                 }
+                let tw = cal.trendWeek(Day(rawValue: req))
+                if tw >= 0 {
+                    trend.dueQty[trend.cell(tw, k)] += q
+                    trend.dueOts[trend.cell(tw, k)] += ots
+                }
+                if set != 0 {
+                    if week >= 0 { weekSKUs.addDue(week, product, q, ots, shortfall, set, &index.sets) }
+                    if month >= 0 { monthSKUs.addDue(month, product, q, ots, shortfall, set, &index.sets) }
+                }
+            }
+            // Lead time: by the day the line became complete.
+            let done = completed[l]
+            var leadTime: Int32?
+            if done != CompletionDays.never {
+                let days = done - lines.orderDay[l]
+                leadTime = days
+                let s = cal.slot(Day(rawValue: done))
+                if s >= 0 {
+                    let promoOffset = set != 0 ? 0 : 1
+                    let w = cal.week(atSlot: s), m = cal.month(atSlot: s)
+                    if w >= 0 { leadTimes.weeks[2 * w + promoOffset].append(days) }
+                    if m >= 0 { leadTimes.months[2 * m + promoOffset].append(days) }
+                }
+                if done >= windowStart { leadTimes.categories[k].append(days) }
+                let tw = cal.trendWeek(Day(rawValue: done))
+                if tw >= recentTrend { trend.leadTimes[trend.cell(tw, k)].append(days) }
             }
             guard set != 0 else { continue }
             for c32 in index.members(set) {
                 let c = Int(c32)
                 campaignSums.ordered[c] += q
+                let pair = campaignSKUs.pair(c, product)
+                campaignSKUs.ordered[pair] += q
                 if due {
                     campaignSums.dueQty[c] += q
                     campaignSums.dueOts[c] += ots
                     campaignSums.shortfall[c] += shortfall
+                    campaignSKUs.due[pair] += q
+                    campaignSKUs.onTime[pair] += ots
+                    campaignSKUs.shortfall[pair] += shortfall
                     if week >= 0 { weekCampaignDue[Int64(week) << 32 | Int64(c), default: .zero] += SIMD2(q, ots) }
                     if month >= 0 { monthCampaignDue[Int64(month) << 32 | Int64(c), default: .zero] += SIMD2(q, ots) }
                 }
-                let d = Int(orderDay - dailyStarts[c])
+                if let leadTime {
+                    leadTimes.campaigns[c].append(leadTime)
+                    campaignSKUs.leadTimes.append((Int32(pair), leadTime))
+                }
+                let d = Int(lines.orderDay[l] - dailyStarts[c])
                 if d >= 0, d < campaignSums.dailyOrdered[c].count {
                     campaignSums.dailyOrdered[c][d] += q
                     campaignSums.dailyOnTime[c][d] += ots

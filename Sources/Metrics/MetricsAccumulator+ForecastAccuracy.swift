@@ -27,20 +27,29 @@ extension MetricsAccumulator {
             } else {
                 key = actual[i].key; a = actual[i].value; f = rows[j].units; has = true; i += 1; j += 1
             }
-            let w = weeks.index(of: ForecastSums.week(of: key))
+            let monday = ForecastSums.week(of: key)
+            let w = weeks.index(of: monday)
             let p = Int(ForecastSums.product(of: key))
             guard w >= 0, p >= 0, p < products.count else { continue }
             let price = products.listPrice[p]
-            weeks.error[w] += abs(a - f) * price
-            weeks.weight[w] += a * price
-            if has { weeks.hasForecast[w] = true }
+            weeks.all.add(week: w, actual: a, forecast: f, price: price, hasRow: has)
+            // A promotional SKU-week: a campaign promoting the SKU overlaps the week up to A.
+            if index.isPromoted(product: Int32(p), from: monday, through: Swift.min(monday + 6, cal.asOf)) {
+                weeks.promo.add(week: w, actual: a, forecast: f, price: price, hasRow: has)
+            } else {
+                weeks.other.add(week: w, actual: a, forecast: f, price: price, hasRow: has)
+            }
         }
         return weeks
     }
 
-    /// Forecast accuracy over the weeks whose Monday is in the period and not after A.
+    /// Forecast accuracy (all pairs, promotional, other) and bias over the weeks whose Monday is in the
+    /// period and not after A.
     func applyForecastAccuracy(_ f: inout PeriodFigures, weeks: ForecastWeeks, asOf: Day) {
         guard isPresent(.forecast) else { return }
-        f.forecastAccuracy = weeks.accuracy(mondaysFrom: f.period.start, through: Swift.min(f.period.end, asOf))
+        let last = Swift.min(f.period.end, asOf)
+        (f.forecastAccuracy, f.forecastBias) = weeks.figures(weeks.all, mondaysFrom: f.period.start, through: last)
+        f.promoForecastAccuracy = weeks.figures(weeks.promo, mondaysFrom: f.period.start, through: last).accuracy
+        f.otherForecastAccuracy = weeks.figures(weeks.other, mondaysFrom: f.period.start, through: last).accuracy
     }
 }

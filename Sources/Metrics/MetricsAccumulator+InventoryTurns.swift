@@ -8,11 +8,14 @@ extension MetricsAccumulator {
         guard let cal = calendar else { return }
         let p = Int(record.product)
         guard p >= 0, p < products.count else { return }
+        let k = Int(products.category[p])
+        for j in trend.stock.indices { trend.stock[j].add(day: record.snapshotDate.rawValue, category: k, qty: record.qtyOnHand) }
+        let value = record.qtyOnHand * products.unitCost[p]
+        let tw = cal.trendWeek(record.snapshotDate)
+        if tw >= 0 { trend.inventoryValue[trend.cell(tw, k)] += value }
         let s = cal.slot(record.snapshotDate)
         guard s >= 0 else { return }
         snapshotDays[s] = true
-        let k = Int(products.category[p])
-        let value = record.qtyOnHand * products.unitCost[p]
         let w = cal.week(atSlot: s), m = cal.month(atSlot: s)
         if w >= 0 { weekCategories.inventoryValue[w * weekCategories.categoryCount + k] += value }
         if m >= 0 { monthCategories.inventoryValue[m * monthCategories.categoryCount + k] += value }

@@ -15,6 +15,8 @@ extension MetricsAccumulator {
             }
         }
         guard let cal = calendar else { return }
+        let tw = cal.trendWeek(record.returnDate)
+        if tw >= 0 { trend.returned[trend.cell(tw, Int(products.category[Int(lines.product[l])]))] += q }
         let s = cal.slot(record.returnDate)
         guard s >= 0 else { return }
         let w = cal.week(atSlot: s), m = cal.month(atSlot: s)

@@ -33,6 +33,13 @@ public struct MetricsAccumulator: RecordSink {
     var forecastSums = ForecastSums()
     /// Purchase-order lines and their receipts.
     var inbound = InboundTable()
+    /// Sums for the categories' 13-week trends.
+    var trend = CategoryTrendSums(categories: 0)
+    // Filled by `walkLines` at `finish`.
+    var leadTimes = LeadTimeGroups()
+    var weekSKUs = SKUSums()
+    var monthSKUs = SKUSums()
+    var campaignSKUs = SKUSums()
     var campaignSums = CampaignSums(campaigns: 0)
     /// (period index << 32 | campaign) → (Σ qty_ordered, Σ ots) of the campaign's lines due in the period.
     var weekCampaignDue: [Int64: SIMD2<Double>] = [:]
@@ -63,7 +70,7 @@ public struct MetricsAccumulator: RecordSink {
     /// Sizes every period aggregate once the as-of date, and so the report's periods, are known.
     @discardableResult
     mutating func prepare(asOf: Day) -> ReportCalendar {
-        let calendar = ReportCalendar(firstOrder: firstOrderDay ?? asOf, asOf: asOf)
+        let calendar = ReportCalendar(report: ReportWindow(firstOrder: firstOrderDay, asOf: asOf, maxWeeks: config.report.maxWeeks))
         self.calendar = calendar
         let categories = masterData.categories.count
         weekSums = Array(repeating: PeriodSums(), count: calendar.weeks.count)
@@ -72,6 +79,13 @@ public struct MetricsAccumulator: RecordSink {
         monthCategories = CategorySums(periods: calendar.months.count, categories: categories)
         windowSums = CategoryWindowSums(categories: categories)
         snapshotDays = Array(repeating: false, count: calendar.slotCount)
+        // Weeks of cover at the end of each of the last 13 trend weeks (capped at the as-of date).
+        let cutoffs = (ReportCalendar.trendWeeks - 13..<ReportCalendar.trendWeeks).map {
+            Swift.min(calendar.trendStart + 7 * $0 + 6, asOf).rawValue
+        }
+        trend = CategoryTrendSums(categories: categories, cutoffs: cutoffs)
+        leadTimes = LeadTimeGroups(weeks: calendar.weeks.count, months: calendar.months.count,
+                                   campaigns: masterData.campaigns.count, categories: categories)
         campaignSums.prepareDaily(campaigns: masterData.campaigns, reportStart: calendar.weeks.first?.start ?? asOf, asOf: asOf)
         return calendar
     }

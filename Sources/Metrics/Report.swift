@@ -18,9 +18,13 @@ public struct Report: Sendable, Equatable {
     public var categories: [CategoryFigures]
     /// The window the category figures cover: the 13 weeks ending with the as-of week, capped at `asOf`.
     public var categoryWindow: ClosedRange<Day>
+    /// Every SKU of every campaign (`campaign_skus`): by campaign as `campaigns`, then shortfall value
+    /// descending, then SKU.
+    public var campaignSKUs: [CampaignSKUFigures]
 
     public init(asOf: Day, targets: Config.Targets, present: Set<SourceName>, weeks: [PeriodFigures], months: [PeriodFigures],
-                campaigns: [CampaignFigures], categories: [CategoryFigures], categoryWindow: ClosedRange<Day>) {
+                campaigns: [CampaignFigures], categories: [CategoryFigures], categoryWindow: ClosedRange<Day>,
+                campaignSKUs: [CampaignSKUFigures] = []) {
         self.asOf = asOf
         self.targets = targets
         self.present = present
@@ -29,6 +33,7 @@ public struct Report: Sendable, Equatable {
         self.campaigns = campaigns
         self.categories = categories
         self.categoryWindow = categoryWindow
+        self.campaignSKUs = campaignSKUs
     }
 }
 
@@ -52,6 +57,21 @@ public struct PeriodFigures: Sendable, Equatable {
     public var promoReturnRate: Double?
     public var otherReturnRate: Double?
     public var forecastAccuracy: Double?
+    // Drill-down: what caused a miss.
+    /// Order-to-ship lead time in days of lines completed in the period (nearest rank).
+    public var promoLeadTimeMedian: Double?
+    public var promoLeadTimeP90: Double?
+    public var otherLeadTimeMedian: Double?
+    public var otherLeadTimeP90: Double?
+    public var promoForecastAccuracy: Double?
+    public var otherForecastAccuracy: Double?
+    public var forecastBias: Double?
+    /// Up to ten SKUs that lost the most promotional value, worst first.
+    public var topShortfall: [ShortfallSKU]
+    // Inbound supply.
+    public var supplierLeadTimeMedian: Double?
+    public var supplierLeadTimeP90: Double?
+    public var supplierOnTimeRate: Double?
 
     /// Ids of the campaigns measured in this period that are below target (for alerts), by id.
     public var campaignsBelowTargetIDs: [String]
@@ -63,6 +83,54 @@ public struct PeriodFigures: Sendable, Equatable {
         campaignsMeasured = 0
         campaignsBelowTarget = 0
         campaignsBelowTargetIDs = []
+        topShortfall = []
+    }
+}
+
+/// One SKU of a period's `top_shortfall`: Σ over its promotional lines due in the period.
+public struct ShortfallSKU: Sendable, Equatable {
+    public var sku: String
+    public var category: String
+    public var dueUnits: Double
+    public var onTimeUnits: Double
+    public var shortfallValue: Double
+    /// The campaigns those lines are promotional for, by id (for the pages; not a kpis.json key).
+    public var campaignIDs: [String]
+    public init(sku: String, category: String, dueUnits: Double, onTimeUnits: Double, shortfallValue: Double, campaignIDs: [String]) {
+        self.sku = sku
+        self.category = category
+        self.dueUnits = dueUnits
+        self.onTimeUnits = onTimeUnits
+        self.shortfallValue = shortfallValue
+        self.campaignIDs = campaignIDs
+    }
+}
+
+/// One row of `campaign_skus`: a SKU with a line promotional for the campaign.
+public struct CampaignSKUFigures: Sendable, Equatable {
+    public var campaignID: String
+    public var sku: String
+    public var category: String
+    public var orderedUnits: Double
+    public var dueUnits: Double
+    public var onTimeUnits: Double
+    public var fillRate: Double?
+    public var shortfallValue: Double
+    public var leadTimeMedian: Double?
+    /// `nil` without the inventory source.
+    public var stockOnHand: Double?
+    public init(campaignID: String, sku: String, category: String, orderedUnits: Double, dueUnits: Double, onTimeUnits: Double,
+                fillRate: Double?, shortfallValue: Double, leadTimeMedian: Double?, stockOnHand: Double?) {
+        self.campaignID = campaignID
+        self.sku = sku
+        self.category = category
+        self.orderedUnits = orderedUnits
+        self.dueUnits = dueUnits
+        self.onTimeUnits = onTimeUnits
+        self.fillRate = fillRate
+        self.shortfallValue = shortfallValue
+        self.leadTimeMedian = leadTimeMedian
+        self.stockOnHand = stockOnHand
     }
 }
 
@@ -86,6 +154,12 @@ public struct CampaignFigures: Sendable, Equatable {
     public var emergencyFreightSpend: Double?
     public var readiness: Double?
     public var atRisk: Bool
+    /// Lead time in days over lines(C) complete by A.
+    public var leadTimeMedian: Double?
+    public var leadTimeP90: Double?
+    /// Upcoming campaigns with purchase orders: open PO quantity due before the start.
+    public var inboundUnits: Double?
+    public var readinessWithInbound: Double?
 
     /// Per order date from `start` (or the report's first day, when later) to `min(end, asOf)`: Σ qty_ordered
     /// and Σ ots of lines(C) ordered that day.
@@ -132,11 +206,14 @@ public struct CampaignItemFigures: Sendable, Equatable {
     public var plannedUnits: Double
     /// `stock_i` of kpis.md; `nil` when not upcoming or without inventory.
     public var stock: Double?
-    public init(sku: String?, category: String, plannedUnits: Double, stock: Double?) {
+    /// `inbound_i` of kpis.md; `nil` when not upcoming or without purchase orders.
+    public var inbound: Double?
+    public init(sku: String?, category: String, plannedUnits: Double, stock: Double?, inbound: Double? = nil) {
         self.sku = sku
         self.category = category
         self.plannedUnits = plannedUnits
         self.stock = stock
+        self.inbound = inbound
     }
 }
 
@@ -159,12 +236,48 @@ public struct CategoryFigures: Sendable, Equatable {
     public var fillRate: Double?
     public var inventoryTurns: Double?
     public var returnRate: Double?
-    public init(category: String, promoted: Bool, unitsOrdered: Double, fillRate: Double?, inventoryTurns: Double?, returnRate: Double?) {
+    /// kpis.md's category keys.
+    public var leadTimeMedian: Double?
+    public var weeksOfCover: Double?
+    public var supplierLeadTimeMedian: Double?
+    /// The 13 weeks ending with the as-of week, oldest first.
+    public var trend: [CategoryWeek]
+    /// Campaigns reported whose items promote the category, as `Report.campaigns` orders them.
+    public var campaignIDs: [String]
+    public init(category: String, promoted: Bool, unitsOrdered: Double, fillRate: Double?, inventoryTurns: Double?, returnRate: Double?,
+                leadTimeMedian: Double? = nil, weeksOfCover: Double? = nil, supplierLeadTimeMedian: Double? = nil,
+                trend: [CategoryWeek] = [], campaignIDs: [String] = []) {
         self.category = category
         self.promoted = promoted
         self.unitsOrdered = unitsOrdered
         self.fillRate = fillRate
         self.inventoryTurns = inventoryTurns
         self.returnRate = returnRate
+        self.leadTimeMedian = leadTimeMedian
+        self.weeksOfCover = weeksOfCover
+        self.supplierLeadTimeMedian = supplierLeadTimeMedian
+        self.trend = trend
+        self.campaignIDs = campaignIDs
+    }
+}
+
+/// One week of a category's trend, with the period figures' definitions restricted to the category:
+/// fill rate of lines due in the week, inventory turns of the week, return rate of the week, median lead
+/// time of lines completed in the week, and weeks of cover at the week's end (stock at the latest
+/// snapshot on or before it ÷ average weekly units shipped over the 13 weeks ending with it).
+public struct CategoryWeek: Sendable, Equatable {
+    public var week: Period
+    public var fillRate: Double?
+    public var inventoryTurns: Double?
+    public var returnRate: Double?
+    public var leadTimeMedian: Double?
+    public var weeksOfCover: Double?
+    public init(week: Period, fillRate: Double?, inventoryTurns: Double?, returnRate: Double?, leadTimeMedian: Double?, weeksOfCover: Double?) {
+        self.week = week
+        self.fillRate = fillRate
+        self.inventoryTurns = inventoryTurns
+        self.returnRate = returnRate
+        self.leadTimeMedian = leadTimeMedian
+        self.weeksOfCover = weeksOfCover
     }
 }

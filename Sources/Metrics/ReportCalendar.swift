@@ -7,11 +7,12 @@ import ScorecardCore
 /// two array reads instead of calendar arithmetic.
 struct ReportCalendar: Sendable {
     let asOf: Day
-    /// The first day with a slot: the earliest of the first week, the first month and the category window.
+    /// The first day with a slot: the earliest of the first week, the first month and the trend weeks.
     let base: Day
-    /// Every ISO week from the one holding the earliest order date to the one holding the as-of date.
+    /// Every reported ISO week: from the one holding the earliest order date (or `report.max_weeks`
+    /// before the as-of week) to the one holding the as-of date.
     let weeks: [Period]
-    /// Every calendar month over the same span.
+    /// Every reported calendar month.
     let months: [Period]
     /// The 13 ISO weeks ending with the as-of week, capped at the as-of date.
     let window: ClosedRange<Day>
@@ -20,16 +21,19 @@ struct ReportCalendar: Sendable {
     private let weekOfSlot: [Int32]
     private let monthOfSlot: [Int32]
 
-    /// - Parameters:
-    ///   - firstOrder: the earliest order date of the used lines (the as-of date when there are none).
-    ///   - asOf: the scorecard's date.
-    init(firstOrder: Day, asOf: Day) {
-        let first = Swift.min(firstOrder, asOf)
-        self.asOf = asOf
-        weeks = Period.all(.week, from: first, through: asOf)
-        months = Period.all(.month, from: first, through: asOf)
+    /// The first day of a reported period: rows before it are used, but counted in no period.
+    let firstDay: Day
+
+    /// - Parameter report: the reported weeks and months (bounded by `report.max_weeks`), so every
+    ///   array here is sized by the report, never by how far back one mistyped date lies.
+    init(report: ReportWindow) {
+        asOf = report.asOf
+        weeks = report.weeks
+        months = report.months
+        firstDay = report.firstDay
         window = (asOf.weekStart - 12 * 7)...asOf
-        base = Swift.min(first.weekStart, first.monthStart, window.lowerBound)
+        trendStart = asOf.weekStart - (Self.trendWeeks - 1) * 7
+        base = Swift.min(report.firstDay, trendStart)
         firstMonday = base.weekStart
         let count = asOf - base + 1
         var weekOfSlot = [Int32](repeating: -1, count: count)
@@ -58,6 +62,18 @@ struct ReportCalendar: Sendable {
 
     /// The month index of a slot, or -1 when the day is before the first month.
     @inline(__always) func month(atSlot s: Int) -> Int { Int(monthOfSlot[s]) }
+
+    /// The category trends look back this many weeks: 13 weeks shown, each with the 13 weeks ending
+    /// with it for weeks of cover.
+    static let trendWeeks = 25
+    /// The Monday of the first of the `trendWeeks` weeks ending with the as-of week.
+    let trendStart: Day
+
+    /// The trend week (0 ..< `trendWeeks`) of a day, or -1 before the first.
+    @inline(__always) func trendWeek(_ day: Day) -> Int {
+        let d = day - trendStart
+        return d >= 0 && d < Self.trendWeeks * 7 ? d / 7 : -1
+    }
 
     /// Whether a day is in the category window.
     @inline(__always) func inWindow(_ day: Day) -> Bool { window.contains(day) }

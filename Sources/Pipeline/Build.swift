@@ -19,7 +19,7 @@ public struct Build: Sendable {
 
     /// Runs every step; on any failure nothing is published and the previous site is left as it was.
     /// - Returns: warnings to show the user.
-    public func run() throws -> [String] {
+    public func run() throws -> [Diagnostic] {
         let settings = try step("configure") { try BuildSettings.resolve(options) }
         defer { if let folder = settings.temporaryDirectory { try? FileManager.default.removeItem(atPath: folder) } }
         let publisher = Publisher(out: settings.config.out)
@@ -27,9 +27,10 @@ public struct Build: Sendable {
         defer { lock.release() }
 
         var accumulator = MetricsAccumulator(config: settings.config)
-        let ingest = try step("ingest") {
+        var ingest = try step("ingest") {
             try Ingestor(config: settings.config, dataDirectory: settings.dataDirectory, logger: logger).run(into: &accumulator)
         }
+        ingest.warnings = AsOfCheck.warnings(ingest, given: settings.config.asOf != nil, today: options.today ?? AsOfCheck.today()) + ingest.warnings
         let report = step("metrics") { accumulator.finish(asOf: ingest.asOf) }
 
         let archived = publisher.archivedMonths()
@@ -52,7 +53,7 @@ public struct Build: Sendable {
         }
         try step("publish") { try publisher.swap(staging: staging) }
         published = true
-        return settings.warnings + site.warnings
+        return ingest.warnings + (settings.warnings + site.warnings).map { Diagnostic($0, severity: .warning) }
     }
 
     private func step<T>(_ name: String, _ body: () throws -> T) throws -> T {

@@ -13,6 +13,8 @@ public struct BuildOptions: Sendable, Equatable {
     public var rebuildArchive: [String] = []
     /// Seconds to wait for another build of the same `out` before giving up (exit 1).
     public var lockWaitSeconds: Int = 0
+    /// The machine's date, for the warning about an as-of date in the future; `nil` reads the clock.
+    public var today: Day?
 
     public init() {}
 }

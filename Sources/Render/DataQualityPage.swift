@@ -33,6 +33,12 @@ struct DataQualityPage: Sendable {
                 },
             ]
         }
+        // Warnings of the build (rows dated before the report window, an as-of date after today).
+        v["hasWarnings"] = !ingest.warnings.isEmpty
+        v["warnings"] = ingest.warnings.map { w -> [String: Any] in
+            ["where": w.location?.description ?? "", "hasWhere": w.location != nil, "message": w.message]
+        }
+        v["windowText"] = "\(ingest.window.firstWeek.isoWeekLabel) (from \(ingest.window.firstDay)) to \(ingest.asOf.isoWeekLabel)"
         let missing = SourceName.allCases.filter { !$0.isRequired && !site.report.present.contains($0) }
         v["hasMissing"] = !missing.isEmpty
         v["missing"] = missing.map { ["source": $0.rawValue] }

@@ -4,6 +4,7 @@ enum Downloads {
         ("data/kpis.json", "every figure, machine-readable (JSON)"),
         ("data/weeks.csv", "the period figures of every week (CSV)"),
         ("data/campaigns.csv", "the figures of every campaign (CSV)"),
+        ("data/campaign_skus.csv", "every SKU of every campaign: ordered, due, on time, shortfall, lead time, stock (CSV)"),
         ("data/rejected.csv", "every rejected input row with file, line and reason (CSV)"),
     ]
 }

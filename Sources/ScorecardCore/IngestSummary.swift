@@ -5,11 +5,25 @@ public struct IngestSummary: Sendable, Equatable {
     public var sources: [SourceStats]
     /// Every rejected row, in source order then file and line order.
     public var rejections: [Rejection]
+    /// The reported weeks and months.
+    public var window: ReportWindow
+    /// Per source, the used rows dated before the report window (only sources that have some).
+    public var earlyRows: [EarlyRows]
+    /// The order row the as-of date was taken from, when it was not given.
+    public var asOfRow: SourceLocation?
+    /// What the user should know although the build succeeds (rows before the report window, a future
+    /// as-of date): printed on stderr and noted on the data-quality page.
+    public var warnings: [Diagnostic]
 
-    public init(asOf: Day, sources: [SourceStats], rejections: [Rejection]) {
+    public init(asOf: Day, sources: [SourceStats], rejections: [Rejection], window: ReportWindow? = nil,
+                earlyRows: [EarlyRows] = [], asOfRow: SourceLocation? = nil, warnings: [Diagnostic] = []) {
         self.asOf = asOf
         self.sources = sources
         self.rejections = rejections
+        self.window = window ?? ReportWindow(firstOrder: nil, asOf: asOf, maxWeeks: 260)
+        self.earlyRows = earlyRows
+        self.asOfRow = asOfRow
+        self.warnings = warnings
     }
 }
 

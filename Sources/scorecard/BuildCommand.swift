@@ -62,7 +62,7 @@ struct BuildCommand: ParsableCommand {
         options.rebuildArchive = rebuildArchive
         options.lockWaitSeconds = wait
         let warnings = try Build(options: options, logger: makeLogger()).run()
-        for warning in warnings { printError("warning: \(warning)") }
+        for warning in warnings { printError(warning.description) }
     }
 }
 

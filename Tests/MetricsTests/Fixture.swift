@@ -27,7 +27,10 @@ struct Fixture {
     var freight: [(shipDate: String, serviceLevel: String, cost: Double, order: String?)] = []
     var inventory: [(date: String, sku: String, qty: Double)] = []
     var forecast: [(week: String, sku: String, units: Double)] = []
-    /// Optional sources present; all four by default.
+    var purchaseOrders: [(orderDate: String, due: String, sku: String, qty: Double)] = []
+    /// `line` is the index in `purchaseOrders`.
+    var receipts: [(line: Int, date: String, qty: Double)] = []
+    /// Optional sources present; the four original ones by default (`purchase(…)` adds the inbound ones).
     var optional: Set<SourceName> = [.inventory, .freight, .returns, .forecast]
     var asOf: String?
     var config = Config()
@@ -62,6 +65,16 @@ struct Fixture {
     mutating func snapshot(_ date: String, _ sku: String, _ qty: Double) { inventory.append((date, sku, qty)) }
 
     mutating func plan(_ week: String, _ sku: String, _ units: Double) { forecast.append((week, sku, units)) }
+
+    /// Adds a PO line (and makes both inbound sources present) and returns its index.
+    @discardableResult
+    mutating func purchase(_ orderDate: String, due: String, _ sku: String, qty: Double) -> Int {
+        optional.formUnion([.purchaseOrders, .receipts])
+        purchaseOrders.append((orderDate, due, sku, qty))
+        return purchaseOrders.count - 1
+    }
+
+    mutating func receive(_ line: Int, _ date: String, _ qty: Double) { receipts.append((line, date, qty)) }
 
     func report() -> Report {
         var categories: [String] = []
@@ -105,6 +118,15 @@ struct Fixture {
         }
         for i in inventory { sink.inventory(InventoryRecord(snapshotDate: day(i.date), product: productIndex[i.sku] ?? -1, qtyOnHand: i.qty)) }
         for f in forecast { sink.forecast(ForecastRecord(weekStart: day(f.week), product: productIndex[f.sku] ?? -1, forecastUnits: f.units)) }
+        if present.contains(.purchaseOrders) {
+            for (i, p) in purchaseOrders.enumerated() {
+                sink.purchaseOrderLine(PurchaseOrderLineRecord(line: Int32(i), orderDate: day(p.orderDate), dueDate: day(p.due),
+                                                               product: productIndex[p.sku] ?? -1, qtyOrdered: p.qty))
+            }
+            if present.contains(.receipts) {
+                for r in receipts { sink.receipt(ReceiptRecord(line: Int32(r.line), receiptDate: day(r.date), qtyReceived: r.qty)) }
+            }
+        }
         return sink.finish(asOf: a)
     }
 }

@@ -38,6 +38,9 @@ extension DataFiles {
             j.key("fill_rate"); j.number(c.fillRate)
             j.key("inventory_turns"); j.number(c.inventoryTurns)
             j.key("return_rate"); j.number(c.returnRate)
+            j.key("lead_time_median"); DataValue.days(c.leadTimeMedian).write(to: &j)
+            j.key("weeks_of_cover"); j.number(c.weeksOfCover)
+            j.key("supplier_lead_time_median"); DataValue.days(c.supplierLeadTimeMedian).write(to: &j)
             j.endObject()
         }
         j.endArray()
@@ -58,6 +61,7 @@ extension DataFiles {
                 j.key("category"); j.string(i.category)
                 j.key("planned_units"); j.number(i.plannedUnits)
                 j.key("stock"); j.number(i.stock)
+                j.key("inbound"); j.number(i.inbound)
                 j.endObject()
             }
             j.endArray()

@@ -13,6 +13,7 @@ public enum DataFiles {
             "data/kpis.json": Array(kpisJSON(report: report, ingest: ingest).utf8),
             "data/weeks.csv": Array(table(periodColumns, report.weeks).utf8),
             "data/campaigns.csv": Array(table(campaignColumns, report.campaigns).utf8),
+            "data/campaign_skus.csv": Array(table(campaignSKUColumns, report.campaignSKUs).utf8),
             "data/rejected.csv": Array(rejectedCSV(ingest.rejections).utf8),
         ]
     }
@@ -39,6 +40,22 @@ public enum DataFiles {
         ("promo_return_rate", { .number($0.promoReturnRate) }),
         ("other_return_rate", { .number($0.otherReturnRate) }),
         ("forecast_accuracy", { .number($0.forecastAccuracy) }),
+        ("promo_lead_time_median", { .days($0.promoLeadTimeMedian) }),
+        ("promo_lead_time_p90", { .days($0.promoLeadTimeP90) }),
+        ("other_lead_time_median", { .days($0.otherLeadTimeMedian) }),
+        ("other_lead_time_p90", { .days($0.otherLeadTimeP90) }),
+        ("promo_forecast_accuracy", { .number($0.promoForecastAccuracy) }),
+        ("other_forecast_accuracy", { .number($0.otherForecastAccuracy) }),
+        ("forecast_bias", { .number($0.forecastBias) }),
+        ("top_shortfall", { p in
+            .objects(p.topShortfall.map { s in
+                [("sku", .string(s.sku)), ("category", .string(s.category)), ("due_units", .number(s.dueUnits)),
+                 ("on_time_units", .number(s.onTimeUnits)), ("shortfall_value", .number(s.shortfallValue))]
+            })
+        }),
+        ("supplier_lead_time_median", { .days($0.supplierLeadTimeMedian) }),
+        ("supplier_lead_time_p90", { .days($0.supplierLeadTimeP90) }),
+        ("supplier_on_time_rate", { .number($0.supplierOnTimeRate) }),
     ]
 
     /// `campaign_id`, `name`, `start`, `end`, then every campaign key of kpis.md in its table order.
@@ -58,6 +75,24 @@ public enum DataFiles {
         ("emergency_freight_spend", { .number($0.emergencyFreightSpend) }),
         ("readiness", { .number($0.readiness) }),
         ("at_risk", { .bool($0.atRisk) }),
+        ("lead_time_median", { .days($0.leadTimeMedian) }),
+        ("lead_time_p90", { .days($0.leadTimeP90) }),
+        ("inbound_units", { .number($0.inboundUnits) }),
+        ("readiness_with_inbound", { .number($0.readinessWithInbound) }),
+    ]
+
+    /// `campaign_skus`: one row per campaign and SKU with a promotional line.
+    static let campaignSKUColumns: [(String, @Sendable (CampaignSKUFigures) -> DataValue)] = [
+        ("campaign_id", { .string($0.campaignID) }),
+        ("sku", { .string($0.sku) }),
+        ("category", { .string($0.category) }),
+        ("ordered_units", { .number($0.orderedUnits) }),
+        ("due_units", { .number($0.dueUnits) }),
+        ("on_time_units", { .number($0.onTimeUnits) }),
+        ("fill_rate", { .number($0.fillRate) }),
+        ("shortfall_value", { .number($0.shortfallValue) }),
+        ("lead_time_median", { .days($0.leadTimeMedian) }),
+        ("stock_on_hand", { .number($0.stockOnHand) }),
     ]
 
     static func kpisJSON(report: Report, ingest: IngestSummary) -> String {
@@ -72,6 +107,16 @@ public enum DataFiles {
         j.beginObject()
         j.key("promo_fill_rate"); j.number(report.targets.promoFillRate)
         j.key("stockout_campaign_share"); j.number(report.targets.stockoutCampaignShare)
+        j.key("figures")
+        j.beginObject()
+        for t in report.targets.figures {
+            j.key(t.key)
+            j.beginObject()
+            if let min = t.min { j.key("min"); j.number(min) }
+            if let max = t.max { j.key("max"); j.number(max) }
+            j.endObject()
+        }
+        j.endObject()
         j.endObject()
         j.newline()
         j.key("sources")
@@ -92,6 +137,8 @@ public enum DataFiles {
         j.key("months"); objects(periodColumns, report.months, into: &j)
         j.newline()
         j.key("campaigns"); objects(campaignColumns, report.campaigns, into: &j)
+        j.newline()
+        j.key("campaign_skus"); objects(campaignSKUColumns, report.campaignSKUs, into: &j)
         j.newline()
         writeDetails(report, into: &j)
         j.newline()
@@ -114,9 +161,14 @@ public enum DataFiles {
         j.endArray()
     }
 
+    /// Keys whose value is a list: kpis.json only, not a CSV cell.
+    static let listKeys: Set<String> = ["top_shortfall"]
+
+    /// A CSV table of the columns that hold one value a row.
     static func table<Row>(_ columns: [(String, @Sendable (Row) -> DataValue)], _ rows: [Row]) -> String {
-        var csv = CSVWriter(header: columns.map(\.0))
-        for row in rows { csv.row(columns.map { $0.1(row).csv }) }
+        let scalar = columns.filter { !listKeys.contains($0.0) }
+        var csv = CSVWriter(header: scalar.map(\.0))
+        for row in rows { csv.row(scalar.map { $0.1(row).csv }) }
         return csv.text
     }
 

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// One mistyped year in one order row must not turn a one-second build into thousands of pages: the
+/// report is bounded by `report.max_weeks` (default 260) and the build warns, naming the row.
+@Suite(.serialized) struct ReportWindowEndToEndTests {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The bundled sample with the dates of `orders.csv` line 5 rewritten.
+    func sample(in tmp: TemporaryDirectory, year: String) throws -> URL {
+        let folder = tmp.path("exports")
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Samples/exports"), to: folder)
+        let orders = folder.appendingPathComponent("orders.csv")
+        var lines = try String(contentsOf: orders, encoding: .utf8).components(separatedBy: "\n")
+        // Line 5 (index 4): order_id,line_no,order_date,requested_date,…
+        var fields = lines[4].components(separatedBy: ",")
+        fields[2] = year + fields[2].dropFirst(4)
+        fields[3] = year + fields[3].dropFirst(4)
+        lines[4] = fields.joined(separator: ",")
+        try lines.joined(separator: "\n").write(to: orders, atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    func build(_ data: URL, _ out: URL, _ extra: [String] = []) throws -> (ScorecardProcess.Result, TimeInterval) {
+        let start = Date()
+        let result = try ScorecardProcess.run(["build", "--data", data.path, "--out", out.path,
+                                               "--base-url", "https://intranet/scorecard/"] + extra)
+        return (result, Date().timeIntervalSince(start))
+    }
+
+    func kpis(_ site: URL) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("data/kpis.json"))) as? [String: Any] ?? [:]
+    }
+
+    func weekFolders(_ site: URL) throws -> Int {
+        try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("weeks").path).count
+    }
+
+    @Test func aYearInThePastIsBoundedAndNamed() throws {
+        let tmp = try TemporaryDirectory()
+        let clean = tmp.path("clean-data")
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Samples/exports"), to: clean)
+        let (cleanResult, cleanTime) = try build(clean, tmp.path("clean"))
+        #expect(cleanResult.status == 0)
+
+        let data = try sample(in: tmp, year: "0026")
+        let (result, time) = try build(data, tmp.path("site"))
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("orders.csv:5:3: warning: 1 row of orders is dated before the report window"), "\(result.stderr)")
+        #expect(result.stderr.contains("0026-05-18"))
+        // At most 260 weeks, and about the time of the clean build (it used to take minutes and gigabytes).
+        let json = try kpis(tmp.path("site"))
+        let weeks = json["weeks"] as? [[String: Any]] ?? []
+        #expect(weeks.count == 260)
+        #expect(weeks.last?["period"] as? String == "2026-W46")
+        #expect(try weekFolders(tmp.path("site")) == 260)
+        #expect(time < cleanTime * 4 + 10, "typo build \(time) s, clean build \(cleanTime) s")
+        // The warning is noted on the data-quality page, with the row.
+        let page = try String(contentsOf: tmp.path("site/data-quality/index.html"), encoding: .utf8)
+        #expect(page.contains("orders.csv:5:3"))
+        #expect(page.contains("dated before the report window"))
+        // Rebuilds stay byte-identical.
+        let (again, _) = try build(data, tmp.path("again"))
+        #expect(again.status == 0)
+        for file in ["data/kpis.json", "data-quality/index.html", "index.html"] {
+            #expect(try Data(contentsOf: tmp.path("site/" + file)) == Data(contentsOf: tmp.path("again/" + file)), "\(file)")
+        }
+    }
+
+    @Test func aYearInTheFutureWarnsAboutTheAsOfDate() throws {
+        let tmp = try TemporaryDirectory()
+        let data = try sample(in: tmp, year: "2926")
+        let (result, _) = try build(data, tmp.path("site"))
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("orders.csv:5:3: warning: the as-of date 2926-05-18 is taken from the latest order_date, which is after today"),
+                "\(result.stderr)")
+        let weeks = try kpis(tmp.path("site"))["weeks"] as? [[String: Any]] ?? []
+        #expect(weeks.count == 260)
+        #expect(try weekFolders(tmp.path("site")) == 260)
+        // Given explicitly, the as-of date is the user's decision: no warning about it, the row is ignored.
+        let (fixed, _) = try build(data, tmp.path("fixed"), ["--as-of", "2026-11-15"])
+        #expect(fixed.status == 0)
+        #expect(fixed.stderr == "", "\(fixed.stderr)")
+        let sources = try kpis(tmp.path("fixed"))["sources"] as? [String: [String: Any]]
+        #expect(sources?["orders"]?["ignored_after_as_of"] as? Int == 1)
+    }
+
+    @Test func maxWeeksFromTheConfig() throws {
+        let tmp = try TemporaryDirectory()
+        let config = tmp.path("scorecard.yml")
+        let exports = Self.repository.appendingPathComponent("Samples/exports").path
+        try "data: \(exports)\nout: site\nreport:\n  max_weeks: 8\n".write(to: config, atomically: true, encoding: .utf8)
+        let result = try ScorecardProcess.run(["build", "--config", config.path, "--base-url", "https://intranet/scorecard/"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let json = try kpis(tmp.path("site"))
+        let weeks = (json["weeks"] as? [[String: Any]] ?? []).compactMap { $0["period"] as? String }
+        #expect(weeks == (39...46).map { "2026-W\($0)" })
+        // The first week starts Monday 2026-09-21: months from September.
+        let months = (json["months"] as? [[String: Any]] ?? []).compactMap { $0["period"] as? String }
+        #expect(months == ["2026-09", "2026-10", "2026-11"])
+        // Every order before the window is used, and said so.
+        #expect(result.stderr.contains("rows of orders are dated before the report window, which starts 2026-09-01"), "\(result.stderr)")
+    }
+}
