@@ -230,7 +230,7 @@ extension SampleSimulation {
         let day = lastDay + 1
         for p in products.indices {
             while pendingCount[p] > 0 && pendingDay[p * Self.pendingSlots] == day.rawValue {
-                if supplyRNG.chance(0.3) {
+                if supplyRNG.chance(0.15) {
                     _ = popPending(p, writingOn: day)
                 } else {
                     _ = popPending(p, writingOn: nil)
