@@ -62,7 +62,9 @@ extension SampleSimulation {
         plannedPrefix = members.map { key in
             prefix { day in
                 var m = 1.0
-                for (c, matches) in zip(campaigns, key) where matches && c.isActive(on: day) { m = max(m, c.plannedUplift) }
+                for (c, matches) in zip(campaigns, key) where matches && c.isActive(on: day) {
+                    m = max(m, c.plannedUplift)
+                }
                 return self.dayFactor(day) * m
             }
         }

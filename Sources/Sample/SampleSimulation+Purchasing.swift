@@ -68,8 +68,8 @@ extension SampleSimulation {
                         + SampleSupplier.coverDays[category]
                     // A campaign that builds stock is bought whole when the regular horizon first reaches it,
                     // due a few days before its start; later regular orders count it as on order.
-                    for c in campaigns where c.buildMatches[p] && c.start >= monday + horizon && c.start < monday + horizon + 7
-                        && pendingCount[p] <= Self.pendingSlots - 3 {
+                    for c in campaigns where c.buildMatches[p] && c.start >= monday + horizon
+                        && c.start < monday + horizon + 7 && pendingCount[p] <= Self.pendingSlots - 3 {
                         let volume = Int(plannedDemand(p, from: c.start, days: c.end - c.start + 1))
                         guard volume > 0 else { continue }
                         let due = weekdayOnOrBefore(max(monday + quoted.lowerBound, c.start - supplyRNG.int(in: 4...9)))
@@ -91,8 +91,8 @@ extension SampleSimulation {
         }
     }
 
-    /// A rush order when a customer's line cannot be served and nothing is on order: the near supplier's
-    /// quickest delivery, on time, in one receipt.
+    /// A rush order when a customer's line cannot be served and nothing is on order: express from the product's
+    /// supplier (half its shortest quoted lead time), on time, in one receipt.
     func rushOrder(_ p: Int, on day: Day, missing: Int) {
         guard pendingCount[p] < Self.pendingSlots else { return }
         let pack = products[p].purchasePack

@@ -105,7 +105,8 @@ import Testing
             let f = line.split(separator: ",", omittingEmptySubsequences: false)
             orderDates[f[0] + "/" + f[1]] = f[2]
         }
-        let deliveries = try lines("deliveries.csv").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let deliveries = try lines("deliveries.csv").dropFirst()
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         let early = deliveries.filter { f in orderDates[f[0] + "/" + f[1]].map { f[2] < $0 } ?? false }
         #expect(early.count == 1)
 
