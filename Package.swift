@@ -33,7 +33,7 @@ let package = Package(
             ]
         ),
 
-        // Every figure of shared/spec/kpis.md, accumulated from the record stream.
+        // Every figure of docs/figures.md, accumulated from the record stream.
         .target(name: "Metrics", dependencies: ["ScorecardCore"]),
 
         // Pages (Mustache templates embedded at build time), SVG charts, data files, the e-mail digest.

@@ -27,6 +27,19 @@ struct BufferedFacts<Record: Sendable>: Sendable {
 }
 
 extension BufferedFacts {
+    /// Before a row of `scan` is kept: closes the files the scan has moved past.
+    mutating func enterRow(of scan: SourceScan) {
+        while fileEnds.count < scan.fileNumber { fileEnds.append(records.count) }
+    }
+
+    /// After the scan's last row: closes the remaining files and takes its counts, rejections and problems.
+    mutating func close(_ scan: SourceScan) {
+        while fileEnds.count < scan.files.count { fileEnds.append(records.count) }
+        stats = scan.stats
+        rejections = scan.rejections
+        problems = scan.problems
+    }
+
     /// `count` rows dated before the report window, named by the earliest row read.
     func earliestRows(count: Int) -> EarlyRowTally {
         var tally = earliest

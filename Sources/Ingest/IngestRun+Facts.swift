@@ -109,9 +109,7 @@ extension IngestRun {
         }
         if !chunk.isEmpty { channel.push(.rows(chunk, strings)) }
         var out = BufferedFacts<FreightRow>(source: scan.source)
-        out.stats = scan.stats
-        out.rejections = scan.rejections
-        out.problems = scan.problems
+        out.close(scan)
         out.early = early
         channel.push(.end(out))
     }
@@ -141,10 +139,9 @@ extension IngestRun {
         var seen = SnapshotKeySet(expected: rows)
         out.records.reserveCapacity(rows)
         var locations = ByteKeyTable()
-        var file = 0
         // Canonical columns: snapshot_date, sku, qty_on_hand, [location].
         while scan.next() {
-            while file < scan.fileNumber { out.fileEnds.append(out.records.count); file += 1 }
+            out.enterRow(of: scan)
             do throws(RejectedRow) {
                 let date = try scan.date(0)
                 let sku = try scan.text(1)
@@ -161,10 +158,7 @@ extension IngestRun {
                 scan.count(error)
             }
         }
-        while out.fileEnds.count < scan.files.count { out.fileEnds.append(out.records.count) }
-        out.stats = scan.stats
-        out.rejections = scan.rejections
-        out.problems = scan.problems
+        out.close(scan)
         return out
     }
 
@@ -196,10 +190,9 @@ extension IngestRun {
         let rows = scan.files.reduce(0) { $0 + SourceLocator.byteSize($1.path) } / 24
         var seen = SnapshotKeySet(expected: rows)
         out.records.reserveCapacity(rows)
-        var file = 0
         // Canonical columns: week_start, sku, forecast_units.
         while scan.next() {
-            while file < scan.fileNumber { out.fileEnds.append(out.records.count); file += 1 }
+            out.enterRow(of: scan)
             do throws(RejectedRow) {
                 let week = try scan.date(0)
                 let sku = try scan.text(1)
@@ -215,10 +208,7 @@ extension IngestRun {
                 scan.count(error)
             }
         }
-        while out.fileEnds.count < scan.files.count { out.fileEnds.append(out.records.count) }
-        out.stats = scan.stats
-        out.rejections = scan.rejections
-        out.problems = scan.problems
+        out.close(scan)
         return out
     }
 

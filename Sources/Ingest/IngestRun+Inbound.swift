@@ -15,10 +15,9 @@ extension IngestRun {
     static func scanInbound(orders: SourceScan, receipts: SourceScan?, productKeys: borrowing ByteKeyTable) -> BufferedInbound {
         var lines = OrderLineIndex()
         var po = BufferedFacts<PurchaseOrderLineRecord>(source: orders.source)
-        var file = 0
         // Canonical columns: po_id, line_no, order_date, due_date, sku, qty_ordered, [supplier].
         while orders.next() {
-            while file < orders.fileNumber { po.fileEnds.append(po.records.count); file += 1 }
+            po.enterRow(of: orders)
             do throws(RejectedRow) {
                 let poID = try orders.text(0)
                 let lineNo = try orders.text(1)
@@ -37,17 +36,13 @@ extension IngestRun {
                 orders.count(error)
             }
         }
-        while po.fileEnds.count < orders.files.count { po.fileEnds.append(po.records.count) }
-        po.stats = orders.stats
-        po.rejections = orders.rejections
-        po.problems = orders.problems
+        po.close(orders)
         guard let receipts else { return BufferedInbound(orders: po, receipts: nil) }
 
         var received = BufferedFacts<ReceiptRecord>(source: receipts.source)
-        file = 0
         // Canonical columns: po_id, line_no, receipt_date, qty_received, [receipt_id].
         while receipts.next() {
-            while file < receipts.fileNumber { received.fileEnds.append(received.records.count); file += 1 }
+            received.enterRow(of: receipts)
             do throws(RejectedRow) {
                 let poID = try receipts.text(0)
                 let lineNo = try receipts.text(1)
@@ -63,10 +58,7 @@ extension IngestRun {
                 receipts.count(error)
             }
         }
-        while received.fileEnds.count < receipts.files.count { received.fileEnds.append(received.records.count) }
-        received.stats = receipts.stats
-        received.rejections = receipts.rejections
-        received.problems = receipts.problems
+        received.close(receipts)
         return BufferedInbound(orders: po, receipts: received)
     }
 

@@ -1,7 +1,7 @@
 import Logging
 import ScorecardCore
 
-/// Reads every source of shared/spec/inputs.md, validates each row, and streams the used records to a
+/// Reads every source (docs/inputs.md), validates each row, and streams the used records to a
 /// `RecordSink` in the order the sink's documentation gives.
 ///
 /// Rejected rows are collected (never thrown); the build fails with `IngestFailure` only for the

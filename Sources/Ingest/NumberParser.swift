@@ -25,7 +25,7 @@ struct NumberParser: Sendable {
 
     /// The value of a trimmed, non-empty field, or `nil` when it is not a number.
     ///
-    /// inputs.md: "decimal, optional leading `-`, no thousands separators by default". So no `+`, no
+    /// docs/inputs.md: "decimal, optional leading `-`, no thousands separators by default". So no `+`, no
     /// exponent, and with a configured separator the integer part is grouped as written by people and
     /// ERPs alike: a first group of 1–3 digits, then groups of exactly 3 (`1.234.567,5`; `1.5` with
     /// `thousands: "."` is rejected rather than read as 15).

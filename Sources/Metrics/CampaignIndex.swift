@@ -76,7 +76,7 @@ struct CampaignIndex: Sendable {
     }
 
     /// Whether some campaign with an item matching `product` runs on some day from `first` to `last`
-    /// (kpis.md's promotional SKU-week: `start_date <= last` and `end_date >= first`).
+    /// (docs/figures.md's promotional SKU-week: `start_date <= last` and `end_date >= first`).
     func isPromoted(product: Int32, from first: Day, through last: Day) -> Bool {
         guard first <= last, Int(product) >= 0, Int(product) + 1 < start.count else { return false }
         let lower = Int(start[Int(product)]), upper = Int(start[Int(product) + 1])

@@ -18,13 +18,7 @@ struct KeyIndex: Sendable {
     var count: Int { order.count }
 
     @inline(__always)
-    private static func slot(_ key: Int64, _ mask: Int) -> Int {
-        var h = UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15
-        h ^= h >> 32
-        h = h &* 0xD6E8_FEB8_6659_FD93
-        h ^= h >> 29
-        return Int(truncatingIfNeeded: h) & mask
-    }
+    private static func slot(_ key: Int64, _ mask: Int) -> Int { HashMix.slot(key, mask) }
 
     /// The index of `key` (non-negative), and whether it was added now.
     @inline(__always)

@@ -1,7 +1,7 @@
 import ScorecardCore
 
 /// Accumulates the record stream into compact per-line state and period aggregates, then computes every
-/// figure of shared/spec/kpis.md (`finish(asOf:)`).
+/// figure of docs/figures.md (`finish(asOf:)`).
 ///
 /// One pass over each source: order lines are classified (promotional for which campaigns) as they arrive
 /// and kept as a few numbers each (`LineTable`); every other record updates the line it belongs to and the

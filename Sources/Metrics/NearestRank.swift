@@ -1,4 +1,4 @@
-/// Nearest-rank percentiles (kpis.md): sort ascending and take the value at 1-based rank ⌈p × n⌉, so the
+/// Nearest-rank percentiles (docs/figures.md): sort ascending and take the value at 1-based rank ⌈p × n⌉, so the
 /// result is always one of the values; `nil` when there are none.
 enum NearestRank {
     /// The 1-based rank of percentile `p` among `n` values.

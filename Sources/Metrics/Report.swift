@@ -1,6 +1,6 @@
 import ScorecardCore
 
-/// Every figure of shared/spec/kpis.md for one build, plus the breakdowns the pages show.
+/// Every figure (docs/figures.md) of one build, plus the breakdowns the pages show.
 ///
 /// Numbers are unrounded; `nil` is the spec's `null` (a 0 denominator or a missing optional source).
 public struct Report: Sendable, Equatable {
@@ -37,7 +37,7 @@ public struct Report: Sendable, Equatable {
     }
 }
 
-/// The period figures of kpis.md for one week or month; property names mirror the JSON keys.
+/// The period figures of docs/figures.md for one week or month; property names mirror the JSON keys.
 public struct PeriodFigures: Sendable, Equatable {
     public var period: Period
     public var promoFillRate: Double?
@@ -134,7 +134,7 @@ public struct CampaignSKUFigures: Sendable, Equatable {
     }
 }
 
-/// The campaign figures of kpis.md for one campaign.
+/// The campaign figures of docs/figures.md for one campaign.
 public struct CampaignFigures: Sendable, Equatable {
     public enum Status: String, Sendable { case upcoming, active, ended }
 
@@ -204,9 +204,9 @@ public struct CampaignItemFigures: Sendable, Equatable {
     /// The category of the SKU, or the promoted category.
     public var category: String
     public var plannedUnits: Double
-    /// `stock_i` of kpis.md; `nil` when not upcoming or without inventory.
+    /// `stock_i` of docs/figures.md; `nil` when not upcoming or without inventory.
     public var stock: Double?
-    /// `inbound_i` of kpis.md; `nil` when not upcoming or without purchase orders.
+    /// `inbound_i` of docs/figures.md; `nil` when not upcoming or without purchase orders.
     public var inbound: Double?
     public init(sku: String?, category: String, plannedUnits: Double, stock: Double?, inbound: Double? = nil) {
         self.sku = sku
@@ -230,13 +230,13 @@ public struct ReasonCount: Sendable, Equatable {
 /// restricted to lines (and deliveries, returns, snapshots) of the category's products.
 public struct CategoryFigures: Sendable, Equatable {
     public var category: String
-    /// Promoted in the as-of week (kpis.md "promoted categories of P").
+    /// Promoted in the as-of week (docs/figures.md "promoted categories of P").
     public var promoted: Bool
     public var unitsOrdered: Double
     public var fillRate: Double?
     public var inventoryTurns: Double?
     public var returnRate: Double?
-    /// kpis.md's category keys.
+    /// docs/figures.md's category keys.
     public var leadTimeMedian: Double?
     public var weeksOfCover: Double?
     public var supplierLeadTimeMedian: Double?

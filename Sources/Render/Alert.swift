@@ -7,15 +7,29 @@ struct Alert: Sendable, Equatable {
         case atRisk = "at-risk"
         case emergencyFreightJump = "emergency-freight-jump"
         case returnRateJump = "return-rate-jump"
+        case figureTarget = "figure-target"
     }
 
-    /// A campaign an alert names; `campaignID` is set when the campaign has a page to link to.
+    /// A campaign an alert names; `campaignID` is set when the campaign has a page to link to, and
+    /// `fragment` names the part of that page that explains the alert (its SKU table, its readiness).
     struct Item: Sendable, Equatable {
         var text: String
         var campaignID: String?
+        var fragment: String = ""
     }
 
     var kind: Kind
     var message: String
     var items: [Item]
+    /// The id of the row or section of the period's own page that explains the alert (`#KEY`), if any.
+    var anchor: String? = nil
+
+    /// The words of the link to `anchor`.
+    var anchorText: String {
+        switch kind {
+        case .stockoutShare, .belowTarget: return "See which SKUs ran short"
+        case .atRisk: return "See the campaign"
+        case .emergencyFreightJump, .returnRateJump, .figureTarget: return "See the figure"
+        }
+    }
 }

@@ -22,13 +22,14 @@ struct AlertRules: Sendable {
         let unit = p.period.kind == .week ? "week" : "month"
         let targets = report.targets
         var out: [Alert] = []
-        if let share = p.stockoutCampaignShare, share > targets.stockoutCampaignShare {
+        let stockout = PeriodFigure.named("stockout_campaign_share")?.target(targets)?.max ?? targets.stockoutCampaignShare
+        if let share = p.stockoutCampaignShare, share > stockout {
             out.append(Alert(
                 kind: .stockoutShare,
                 message: "Stockout campaign share is \(formatter.percent(share)), above the threshold of "
-                    + "\(formatter.targetPercent(targets.stockoutCampaignShare)): \(p.campaignsBelowTarget) of "
+                    + "\(formatter.targetPercent(stockout)): \(p.campaignsBelowTarget) of "
                     + "\(p.campaignsMeasured) campaigns measured are below the fill-rate target.",
-                items: []))
+                items: [], anchor: "shortfall"))
         }
         if !p.campaignsBelowTargetIDs.isEmpty {
             let names = Dictionary(report.campaigns.map { ($0.campaignID, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -38,8 +39,9 @@ struct AlertRules: Sendable {
                 message: "\(count) \(count == 1 ? "campaign is" : "campaigns are") below the fill-rate target of "
                     + "\(formatter.targetPercent(targets.promoFillRate)) this \(unit):",
                 items: p.campaignsBelowTargetIDs.map { id in
-                    Alert.Item(text: names[id].map { "\($0) (\(id))" } ?? id, campaignID: names[id] == nil ? nil : id)
-                }))
+                    Alert.Item(text: names[id].map { "\($0) (\(id))" } ?? id, campaignID: names[id] == nil ? nil : id, fragment: "skus")
+                },
+                anchor: "shortfall"))
         }
         if includeUpcoming {
             let atRisk = report.campaigns.filter { $0.status == .upcoming && $0.atRisk }
@@ -49,8 +51,9 @@ struct AlertRules: Sendable {
                     message: "\(atRisk.count) upcoming \(atRisk.count == 1 ? "campaign is" : "campaigns are") at risk: "
                         + "stock on hand covers less than the planned units:",
                     items: atRisk.map {
-                        Alert.Item(text: "\($0.name) (\($0.campaignID)), starts \($0.start), readiness \(formatter.percent($0.readiness))",
-                                   campaignID: $0.campaignID)
+                        var text = "\($0.name) (\($0.campaignID)), starts \($0.start), readiness \(formatter.percent($0.readiness))"
+                        if let withInbound = $0.readinessWithInbound { text += ", \(formatter.percent(withInbound)) with inbound purchase orders" }
+                        return Alert.Item(text: text, campaignID: $0.campaignID, fragment: "readiness")
                     }))
             }
         }
@@ -59,16 +62,31 @@ struct AlertRules: Sendable {
                 kind: .emergencyFreightJump,
                 message: "Emergency freight share jumped to \(formatter.percent(jump.value)) from an average of "
                     + "\(formatter.percent(jump.average)) over the previous \(jump.count) \(unit)\(jump.count == 1 ? "" : "s").",
-                items: []))
+                items: [], anchor: "emergency_freight_share"))
         }
         if let jump = jump(periods, index, \.returnRate) {
             out.append(Alert(
                 kind: .returnRateJump,
                 message: "Return rate jumped to \(formatter.percent(jump.value)) from an average of "
                     + "\(formatter.percent(jump.average)) over the previous \(jump.count) \(unit)\(jump.count == 1 ? "" : "s").",
-                items: []))
+                items: [], anchor: "return_rate"))
         }
+        out += figureTargetAlerts(p)
         return out
+    }
+
+    /// One alert per figure of `targets.figures` that the period misses (the stockout share has its own
+    /// alert above). A `null` value is neither met nor missed.
+    func figureTargetAlerts(_ p: PeriodFigures) -> [Alert] {
+        report.targets.figures.compactMap { t -> Alert? in
+            guard t.key != "stockout_campaign_share", let figure = PeriodFigure.named(t.key),
+                  let standing = figure.standing(figure.value(p), targets: report.targets), standing.misses,
+                  let target = figure.targetText(report.targets, formatter: formatter) else { return nil }
+            let side = standing == .belowTarget ? "below" : "above"
+            return Alert(kind: .figureTarget,
+                         message: "\(figure.label) is \(formatter.format(figure.value(p), as: figure.kind)): \(side) its target (\(target)).",
+                         items: [], anchor: figure.key)
+        }
     }
 
     /// The value and the average of up to `jumpLookback` previous non-null values, when it is a jump.

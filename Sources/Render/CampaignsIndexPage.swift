@@ -11,6 +11,10 @@ struct CampaignsIndexPage: Sendable {
         var v = PageContext(site: site).values(path: path, title: "Campaigns", current: SitePaths.campaigns)
         v["target"] = f.targetPercent(site.report.targets.promoFillRate)
         v["horizon"] = String(site.config.readiness.horizonDays)
+        let def = { (key: String) in SitePaths.link(from: path, to: SitePaths.definition(FigureDefinition.anchor(key, in: .campaign))) }
+        for key in ["status", "ordered_units", "planned_units", "fill_rate", "below_target", "readiness", "at_risk", "readiness_with_inbound"] {
+            v["def_" + key] = def(key)
+        }
         v["groups"] = [CampaignFigures.Status.active, .upcoming, .ended].map { status -> [String: Any] in
             let campaigns = site.report.campaigns.filter { $0.status == status }
             let word = CampaignPage.statusWord(status)
@@ -31,6 +35,7 @@ struct CampaignsIndexPage: Sendable {
                         "fillRate": f.percent(c.fillRate),
                         "belowTarget": c.belowTarget,
                         "readiness": f.percent(c.readiness),
+                        "readinessWithInbound": f.percent(c.readinessWithInbound),
                         "atRisk": c.atRisk,
                     ]
                 },

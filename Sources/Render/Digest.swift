@@ -10,6 +10,8 @@ import ScorecardCore
 /// absolute, built from `base_url`; without it the digest has none (the build already warns).
 struct Digest: Sendable {
     static let defaultFrom = "scorecard@localhost"
+    /// How many of the week's top shortfall SKUs the digest names.
+    static let shortfallSKUs = 3
 
     var site: SiteContext
 
@@ -89,16 +91,33 @@ struct Digest: Sendable {
                 "message": alert.message,
                 "hasItems": !alert.items.isEmpty,
                 "items": alert.items.map { item -> [String: Any] in
-                    let url = base == nil ? nil : item.campaignID.flatMap { site.campaignPath($0) }.map(link)
+                    let url = base == nil ? nil : item.campaignID.flatMap { site.campaignPath($0) }
+                        .map { link($0) + (item.fragment.isEmpty ? "" : "#" + item.fragment) }
                     return ["text": item.text, "hasHref": url != nil, "href": url ?? ""]
                 },
             ]
         }
         v["figures"] = PeriodFigure.all.enumerated().map { n, figure -> [String: Any] in
             var (row, standing) = figure.row(p, previous: previous, report: report, formatter: f)
-            row["status"] = standing.flatMap { $0 == .met ? nil : $0.text.uppercased() } ?? ""
+            // Misses shout; met and "no data" are said plainly.
+            row["status"] = standing.map { $0.misses ? $0.text.uppercased() : $0.text } ?? ""
+            row["statusColour"] = standing?.misses == true ? "#8a0018" : (standing == .met ? "#14561a" : "#444444")
             row["shade"] = n % 2 == 0 ? "#f3f5f8" : "#ffffff"
+            row["hasHref"] = base != nil
+            row["href"] = link(SitePaths.definition(figure.key))
             return row
+        }
+        // The three SKUs that lost the most promotional value this week.
+        let names = Dictionary(report.campaigns.map { ($0.campaignID, $0.name) }, uniquingKeysWith: { a, _ in a })
+        v["hasShortfall"] = !p.topShortfall.isEmpty
+        v["shortfallURL"] = link(SitePaths.week(p.period.label) + "#shortfall")
+        v["shortfall"] = p.topShortfall.prefix(Self.shortfallSKUs).enumerated().map { n, s -> [String: Any] in
+            [
+                "rank": String(n + 1), "sku": s.sku, "category": s.category, "value": f.money(s.shortfallValue),
+                "due": f.quantity(s.dueUnits), "onTime": f.quantity(s.onTimeUnits),
+                "campaigns": s.campaignIDs.map { id in names[id].map { "\($0) (\(id))" } ?? id }.joined(separator: ", "),
+                "shade": n % 2 == 0 ? "#f3f5f8" : "#ffffff",
+            ]
         }
         return v
     }

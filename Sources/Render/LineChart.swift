@@ -108,12 +108,13 @@ struct LineChart: Sendable {
 
     func tickLabel(_ value: Double, step: Double, _ formatter: ValueFormatter) -> String {
         switch kind {
-        case .percent:
+        case .percent, .signedPercent:
             // Whole percents when the step allows, so the axis is not cluttered with ".0".
             return step >= 0.01 ? formatter.targetPercent(value) : formatter.percent(value)
         case .money: return formatter.money(value)
         case .turns: return formatter.turns(value)
         case .quantity, .count: return formatter.quantity(value)
+        case .days: return formatter.quantity(value)
         }
     }
 }

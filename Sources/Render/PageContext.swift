@@ -7,6 +7,7 @@ struct PageContext: Sendable {
         ("Categories", SitePaths.categories),
         ("Months", SitePaths.months),
         ("Data quality", SitePaths.dataQuality),
+        ("Definitions", SitePaths.definitions),
     ]
 
     var site: SiteContext
@@ -22,6 +23,7 @@ struct PageContext: Sendable {
             "pageTitle": title,
             "stylesheet": SitePaths.link(from: path, to: stylesheet),
             "asOf": site.report.asOf.description,
+            "definitionsHref": SitePaths.link(from: path, to: SitePaths.definitions),
             "nav": Self.sections.map { section -> [String: Any] in
                 [
                     "label": section.label, "href": SitePaths.link(from: path, to: section.path),

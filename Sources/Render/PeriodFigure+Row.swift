@@ -4,28 +4,50 @@ import ScorecardCore
 extension PeriodFigure {
     /// How a figure stands against its target.
     enum Standing: Sendable {
-        case met, belowTarget, aboveThreshold
+        case met, belowTarget, aboveThreshold, noData
 
         var text: String {
             switch self {
             case .met: return "Target met"
             case .belowTarget: return "Below target"
             case .aboveThreshold: return "Above threshold"
+            case .noData: return "No data"
+            }
+        }
+
+        var misses: Bool { self == .belowTarget || self == .aboveThreshold }
+
+        /// The icon beside the word (colour is never the only signal).
+        var icon: String {
+            switch self {
+            case .met: return "✓"
+            case .belowTarget, .aboveThreshold: return "✗"
+            case .noData: return "–"
+            }
+        }
+
+        /// The CSS class of the status.
+        var kind: String {
+            switch self {
+            case .met: return "good"
+            case .belowTarget, .aboveThreshold: return "bad"
+            case .noData: return "nodata"
             }
         }
     }
 
-    /// `nil` without a target or a value.
+    /// `nil` without a target; `noData` for a `null` value (neither met nor missed).
     func standing(_ value: Double?, targets: Config.Targets) -> Standing? {
-        guard let value, let target else { return nil }
-        guard missesTarget(value, targets: targets) else { return .met }
-        if case .atMost = target { return .aboveThreshold }
-        return .belowTarget
+        guard let t = target(targets) else { return nil }
+        guard let value else { return .noData }
+        if let lo = t.min, value < lo { return .belowTarget }
+        if let hi = t.max, value > hi { return .aboveThreshold }
+        return .met
     }
 
     /// The template values of this figure for period `p`, shared by the scorecard pages and the digest so
-    /// both say the same thing: label, value (or "—" and why), target, whether it misses it, and the
-    /// change against `previous`.
+    /// both say the same thing: label, value (or "—" and why), target, status, and the change against
+    /// `previous`.
     func row(_ p: PeriodFigures, previous: PeriodFigures?, report: Report, formatter f: ValueFormatter) -> (values: [String: Any], standing: Standing?) {
         let value = self.value(p)
         let target = targetText(report.targets, formatter: f)
@@ -38,7 +60,11 @@ extension PeriodFigure {
             "nullReason": value == nil ? nullReason(present: report.present) : "",
             "hasTarget": target != nil,
             "target": target ?? "",
-            "misses": standing == .belowTarget || standing == .aboveThreshold,
+            "hasStatus": standing != nil,
+            "status": standing?.text ?? "",
+            "statusIcon": standing?.icon ?? "",
+            "statusKind": standing?.kind ?? "",
+            "misses": standing?.misses ?? false,
             "change": previous == nil ? ValueFormatter.null : f.change(from: previous.flatMap(self.value), to: value, as: kind),
         ]
         return (values, standing)

@@ -1,92 +1,108 @@
 import Metrics
 import ScorecardCore
 
-/// One period figure of kpis.md as the pages and the digest show it: label, unit, target, and why it
-/// can be `null`.
+/// One period figure as the pages and the digest show it: label, unit, its target, and why it can be
+/// `null`. `all` lists every numeric period key (`FigureKeys.period`), in that order.
 struct PeriodFigure: Sendable {
-    /// A target the figure is held against.
-    enum Target: Sendable {
-        /// Good when at or above (`promo_fill_rate`).
-        case atLeast(KeyPath<Config.Targets, Double> & Sendable)
-        /// Alert when above (`stockout_campaign_share`).
-        case atMost(KeyPath<Config.Targets, Double> & Sendable)
-    }
-
-    /// The kpis.md key, also the row's id on the page.
+    /// The kpis.json key, also the row's id on the page and the anchor of its definition.
     var key: String
     var label: String
     var kind: ValueKind
     var value: @Sendable (PeriodFigures) -> Double?
-    var target: Target?
-    /// The optional source without which the figure is always `null`.
-    var needs: SourceName?
-    /// Why the figure is `null` although its source is present (a 0 denominator).
+    /// The optional sources without which the figure is always `null`.
+    var needs: [SourceName]
+    /// Why the figure is `null` although its sources are present (a 0 denominator).
     var emptyReason: String
 
-    /// Why `value` is `null` for this report: the missing export first, else the empty denominator.
+    init(_ key: String, _ label: String, _ kind: ValueKind, needs: [SourceName] = [], empty: String = "",
+         _ value: @escaping @Sendable (PeriodFigures) -> Double?) {
+        self.key = key
+        self.label = label
+        self.kind = kind
+        self.value = value
+        self.needs = needs
+        self.emptyReason = empty
+    }
+
+    /// Why `value` is `null` for this report: a missing export first, else the empty denominator.
     func nullReason(present: Set<SourceName>) -> String {
-        if let needs, !present.contains(needs) { return "no \(needs.rawValue) export" }
+        if let missing = needs.first(where: { !present.contains($0) }) { return "no \(missing.rawValue) export" }
         return emptyReason
     }
 
-    /// `target` as text (`at least 95 %`), or `nil` when the figure has none.
-    func targetText(_ targets: Config.Targets, formatter: ValueFormatter) -> String? {
-        switch target {
-        case .atLeast(let path)?: return "at least " + formatter.targetPercent(targets[keyPath: path])
-        case .atMost(let path)?: return "at most " + formatter.targetPercent(targets[keyPath: path])
-        case nil: return nil
+    /// The threshold the figure is held against: `targets.figures.KEY` when configured, else the fill-rate
+    /// target for `promo_fill_rate` and the stockout threshold for `stockout_campaign_share`.
+    func target(_ targets: Config.Targets) -> Config.FigureTarget? {
+        if let configured = targets.figure(key) { return configured }
+        switch key {
+        case "promo_fill_rate": return Config.FigureTarget(key: key, min: targets.promoFillRate)
+        case "stockout_campaign_share": return Config.FigureTarget(key: key, max: targets.stockoutCampaignShare)
+        default: return nil
         }
     }
 
-    /// Whether `value` misses its target; `false` without a target or a value.
-    func missesTarget(_ value: Double?, targets: Config.Targets) -> Bool {
-        guard let value else { return false }
-        switch target {
-        case .atLeast(let path)?: return value < targets[keyPath: path]
-        case .atMost(let path)?: return value > targets[keyPath: path]
-        case nil: return false
+    /// The target as text (`at least 95 %`, `at most 10 days`, `between 1 and 10 days`), or `nil`.
+    func targetText(_ targets: Config.Targets, formatter f: ValueFormatter) -> String? {
+        guard let t = target(targets) else { return nil }
+        switch (t.min, t.max) {
+        case let (lo?, hi?): return "between \(f.threshold(lo, as: kind)) and \(f.threshold(hi, as: kind))"
+        case let (lo?, nil): return "at least " + f.threshold(lo, as: kind)
+        case let (nil, hi?): return "at most " + f.threshold(hi, as: kind)
+        case (nil, nil): return nil
         }
     }
 
-    /// Every period figure, promotional next to non-promotional, in the order pages list them.
+    /// Every numeric period figure, in `FigureKeys.period` order.
     static let all: [PeriodFigure] = [
-        PeriodFigure(key: "promo_fill_rate", label: "Fill rate, promotional", kind: .percent, value: { $0.promoFillRate },
-                     target: .atLeast(\.promoFillRate), needs: nil, emptyReason: "no promotional lines due"),
-        PeriodFigure(key: "other_fill_rate", label: "Fill rate, non-promotional", kind: .percent, value: { $0.otherFillRate },
-                     target: nil, needs: nil, emptyReason: "no non-promotional lines due"),
-        PeriodFigure(key: "promo_units_ordered", label: "Units ordered, promotional", kind: .quantity,
-                     value: { $0.promoUnitsOrdered }, target: nil, needs: nil, emptyReason: ""),
-        PeriodFigure(key: "promo_shortfall_value", label: "Shortfall value, promotional", kind: .money,
-                     value: { $0.promoShortfallValue }, target: nil, needs: nil, emptyReason: ""),
-        PeriodFigure(key: "campaigns_measured", label: "Campaigns measured", kind: .count,
-                     value: { Double($0.campaignsMeasured) }, target: nil, needs: nil, emptyReason: ""),
-        PeriodFigure(key: "campaigns_below_target", label: "Campaigns below the fill-rate target", kind: .count,
-                     value: { Double($0.campaignsBelowTarget) }, target: nil, needs: nil, emptyReason: ""),
-        PeriodFigure(key: "stockout_campaign_share", label: "Stockout campaign share", kind: .percent,
-                     value: { $0.stockoutCampaignShare }, target: .atMost(\.stockoutCampaignShare), needs: nil,
-                     emptyReason: "no campaigns measured"),
-        PeriodFigure(key: "inventory_turns_promoted", label: "Inventory turns, promoted categories", kind: .turns,
-                     value: { $0.inventoryTurnsPromoted }, target: nil, needs: .inventory,
-                     emptyReason: "no stock snapshot or no stock value"),
-        PeriodFigure(key: "inventory_turns_other", label: "Inventory turns, other categories", kind: .turns,
-                     value: { $0.inventoryTurnsOther }, target: nil, needs: .inventory,
-                     emptyReason: "no stock snapshot or no stock value"),
-        PeriodFigure(key: "return_rate", label: "Return rate", kind: .percent, value: { $0.returnRate },
-                     target: nil, needs: .returns, emptyReason: "nothing shipped"),
-        PeriodFigure(key: "promo_return_rate", label: "Return rate, promotional", kind: .percent,
-                     value: { $0.promoReturnRate }, target: nil, needs: .returns, emptyReason: "nothing promotional shipped"),
-        PeriodFigure(key: "other_return_rate", label: "Return rate, non-promotional", kind: .percent,
-                     value: { $0.otherReturnRate }, target: nil, needs: .returns, emptyReason: "nothing non-promotional shipped"),
-        PeriodFigure(key: "total_freight_spend", label: "Freight spend", kind: .money, value: { $0.totalFreightSpend },
-                     target: nil, needs: .freight, emptyReason: "no freight"),
-        PeriodFigure(key: "emergency_freight_spend", label: "Emergency freight spend", kind: .money,
-                     value: { $0.emergencyFreightSpend }, target: nil, needs: .freight, emptyReason: "no freight"),
-        PeriodFigure(key: "emergency_freight_share", label: "Emergency freight share", kind: .percent,
-                     value: { $0.emergencyFreightShare }, target: nil, needs: .freight, emptyReason: "no freight spend"),
-        PeriodFigure(key: "promo_emergency_freight_spend", label: "Emergency freight spend, promotional orders", kind: .money,
-                     value: { $0.promoEmergencyFreightSpend }, target: nil, needs: .freight, emptyReason: "no freight"),
-        PeriodFigure(key: "forecast_accuracy", label: "Forecast accuracy", kind: .percent, value: { $0.forecastAccuracy },
-                     target: nil, needs: .forecast, emptyReason: "no forecast for this period"),
+        PeriodFigure("promo_fill_rate", "Fill rate, promotional", .percent, empty: "no promotional lines due") { $0.promoFillRate },
+        PeriodFigure("other_fill_rate", "Fill rate, non-promotional", .percent, empty: "no non-promotional lines due") { $0.otherFillRate },
+        PeriodFigure("promo_units_ordered", "Units ordered, promotional", .quantity) { $0.promoUnitsOrdered },
+        PeriodFigure("promo_shortfall_value", "Shortfall value, promotional", .money) { $0.promoShortfallValue },
+        PeriodFigure("campaigns_measured", "Campaigns measured", .count) { Double($0.campaignsMeasured) },
+        PeriodFigure("campaigns_below_target", "Campaigns below the fill-rate target", .count) { Double($0.campaignsBelowTarget) },
+        PeriodFigure("stockout_campaign_share", "Stockout campaign share", .percent, empty: "no campaigns measured") {
+            $0.stockoutCampaignShare
+        },
+        PeriodFigure("inventory_turns_promoted", "Inventory turns, promoted categories", .turns, needs: [.inventory],
+                     empty: "no stock snapshot or no stock value") { $0.inventoryTurnsPromoted },
+        PeriodFigure("inventory_turns_other", "Inventory turns, other categories", .turns, needs: [.inventory],
+                     empty: "no stock snapshot or no stock value") { $0.inventoryTurnsOther },
+        PeriodFigure("return_rate", "Return rate", .percent, needs: [.returns], empty: "nothing shipped") { $0.returnRate },
+        PeriodFigure("promo_return_rate", "Return rate, promotional", .percent, needs: [.returns],
+                     empty: "nothing promotional shipped") { $0.promoReturnRate },
+        PeriodFigure("other_return_rate", "Return rate, non-promotional", .percent, needs: [.returns],
+                     empty: "nothing non-promotional shipped") { $0.otherReturnRate },
+        PeriodFigure("total_freight_spend", "Freight spend", .money, needs: [.freight], empty: "no freight") { $0.totalFreightSpend },
+        PeriodFigure("emergency_freight_spend", "Emergency freight spend", .money, needs: [.freight], empty: "no freight") {
+            $0.emergencyFreightSpend
+        },
+        PeriodFigure("emergency_freight_share", "Emergency freight share", .percent, needs: [.freight], empty: "no freight spend") {
+            $0.emergencyFreightShare
+        },
+        PeriodFigure("promo_emergency_freight_spend", "Emergency freight spend, promotional orders", .money, needs: [.freight],
+                     empty: "no freight") { $0.promoEmergencyFreightSpend },
+        PeriodFigure("forecast_accuracy", "Forecast accuracy", .percent, needs: [.forecast],
+                     empty: "no forecast for this period") { $0.forecastAccuracy },
+        PeriodFigure("promo_forecast_accuracy", "Forecast accuracy, promoted SKU-weeks", .percent, needs: [.forecast],
+                     empty: "no forecast for a promoted SKU-week") { $0.promoForecastAccuracy },
+        PeriodFigure("other_forecast_accuracy", "Forecast accuracy, other SKU-weeks", .percent, needs: [.forecast],
+                     empty: "no forecast for another SKU-week") { $0.otherForecastAccuracy },
+        PeriodFigure("forecast_bias", "Forecast bias (+ over, − under)", .signedPercent, needs: [.forecast],
+                     empty: "no forecast for this period") { $0.forecastBias },
+        PeriodFigure("promo_lead_time_median", "Lead time, promotional, median", .days,
+                     empty: "no promotional line completed") { $0.promoLeadTimeMedian },
+        PeriodFigure("promo_lead_time_p90", "Lead time, promotional, 90th percentile", .days,
+                     empty: "no promotional line completed") { $0.promoLeadTimeP90 },
+        PeriodFigure("other_lead_time_median", "Lead time, non-promotional, median", .days,
+                     empty: "no non-promotional line completed") { $0.otherLeadTimeMedian },
+        PeriodFigure("other_lead_time_p90", "Lead time, non-promotional, 90th percentile", .days,
+                     empty: "no non-promotional line completed") { $0.otherLeadTimeP90 },
+        PeriodFigure("supplier_lead_time_median", "Supplier lead time, median", .days, needs: [.purchaseOrders, .receipts],
+                     empty: "no purchase-order line received") { $0.supplierLeadTimeMedian },
+        PeriodFigure("supplier_lead_time_p90", "Supplier lead time, 90th percentile", .days, needs: [.purchaseOrders, .receipts],
+                     empty: "no purchase-order line received") { $0.supplierLeadTimeP90 },
+        PeriodFigure("supplier_on_time_rate", "On-time receipt rate", .percent, needs: [.purchaseOrders, .receipts],
+                     empty: "no purchase-order line due") { $0.supplierOnTimeRate },
     ]
 
     /// Promotional and non-promotional figures side by side: (row label, promotional key, other key).
@@ -94,6 +110,9 @@ struct PeriodFigure: Sendable {
         ("Fill rate", "promo_fill_rate", "other_fill_rate"),
         ("Inventory turns", "inventory_turns_promoted", "inventory_turns_other"),
         ("Return rate", "promo_return_rate", "other_return_rate"),
+        ("Lead time, median", "promo_lead_time_median", "other_lead_time_median"),
+        ("Lead time, 90th percentile", "promo_lead_time_p90", "other_lead_time_p90"),
+        ("Forecast accuracy", "promo_forecast_accuracy", "other_forecast_accuracy"),
     ]
 
     static func named(_ key: String) -> PeriodFigure? { all.first { $0.key == key } }

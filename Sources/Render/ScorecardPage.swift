@@ -46,14 +46,25 @@ struct ScorecardPage: Sendable {
             [
                 "kind": alert.kind.rawValue,
                 "message": alert.message,
+                "hasAnchor": alert.anchor != nil,
+                "anchor": alert.anchor.map { "#" + $0 } ?? "",
+                "anchorText": alert.anchorText,
                 "hasItems": !alert.items.isEmpty,
                 "items": alert.items.map { item -> [String: Any] in
                     // Month pages never link to campaign pages: an archived month must stay valid on its own.
                     let target = isMonth ? nil : item.campaignID.flatMap { site.campaignPath($0) }
-                    return ["text": item.text, "hasHref": target != nil, "href": target.map { SitePaths.link(from: path, to: $0) } ?? ""]
+                    let href = target.map { SitePaths.link(from: path, to: $0) + (item.fragment.isEmpty ? "" : "#" + item.fragment) }
+                    return ["text": item.text, "hasHref": href != nil, "href": href ?? ""]
                 },
             ]
         }
+
+        v["tiles"] = tiles(index: index)
+        v["hasShortfall"] = !p.topShortfall.isEmpty
+        v["shortfallHref"] = definitionLink("top_shortfall")
+        v["shortfall"] = shortfallRows(p)
+        v["shortfallCaption"] = "The SKUs that lost the most promotional value on lines due this \(unit), worst first (up to "
+            + "\(p.topShortfall.count == 10 ? "ten" : String(p.topShortfall.count)))"
 
         // Promotional next to non-promotional.
         let previous = index > 0 ? periods[index - 1] : nil
@@ -61,6 +72,7 @@ struct ScorecardPage: Sendable {
             guard let promo = PeriodFigure.named(pair.promo), let other = PeriodFigure.named(pair.other) else { return nil }
             return [
                 "label": pair.label,
+                "promoHref": definitionLink(promo.key), "otherHref": definitionLink(other.key),
                 "promo": cell(promo, p), "other": cell(other, p),
                 "promoChange": f.change(from: previous.flatMap(promo.value), to: promo.value(p), as: promo.kind),
                 "otherChange": f.change(from: previous.flatMap(other.value), to: other.value(p), as: other.kind),
@@ -69,9 +81,8 @@ struct ScorecardPage: Sendable {
 
         // Every figure.
         v["figures"] = PeriodFigure.all.map { figure -> [String: Any] in
-            var (row, standing) = figure.row(p, previous: previous, report: report, formatter: f)
-            row["hasStatus"] = standing != nil
-            row["status"] = standing?.text ?? ""
+            var row = figure.row(p, previous: previous, report: report, formatter: f).values
+            row["href"] = definitionLink(figure.key)
             return row
         }
         v["changeHeading"] = "Change against the previous \(unit)"
@@ -122,6 +133,51 @@ struct ScorecardPage: Sendable {
         return v
     }
 
+    /// The link from this page to a figure's definition.
+    func definitionLink(_ key: String) -> String { SitePaths.link(from: path, to: SitePaths.definition(key)) }
+
+    /// The figures the scorecard opens with.
+    static let tileKeys = ["promo_fill_rate", "stockout_campaign_share", "inventory_turns_promoted", "emergency_freight_share",
+                           "promo_return_rate", "forecast_accuracy"]
+
+    /// Headline tiles: value, status against target, change against the previous period, and a sparkline of
+    /// the last 13 periods.
+    func tiles(index: Int) -> [[String: Any]] {
+        let f = site.formatter
+        let p = periods[index]
+        let previous = index > 0 ? periods[index - 1] : nil
+        let window = Array(periods[max(0, index - Self.trendLength + 1)...index])
+        return Self.tileKeys.compactMap { PeriodFigure.named($0) }.map { figure -> [String: Any] in
+            var row = figure.row(p, previous: previous, report: site.report, formatter: f).values
+            row["href"] = definitionLink(figure.key)
+            row["changeNote"] = previous.map { "against \($0.period.label)" } ?? ""
+            row["hasChange"] = previous != nil
+            row["sparkMarkup"] = Sparkline(id: "spark-\(figure.key)", label: figure.label, values: window.map(figure.value),
+                                           periods: window.map(\.period.label), kind: figure.kind).markup(f)
+            return row
+        }
+    }
+
+    /// "Where the shortfall came from": the period's `top_shortfall`, each SKU with its campaigns.
+    func shortfallRows(_ p: PeriodFigures) -> [[String: Any]] {
+        let f = site.formatter
+        let names = Dictionary(site.report.campaigns.map { ($0.campaignID, $0.name) }, uniquingKeysWith: { a, _ in a })
+        return p.topShortfall.map { s -> [String: Any] in
+            [
+                "sku": s.sku, "category": s.category,
+                "due": f.quantity(s.dueUnits), "onTime": f.quantity(s.onTimeUnits),
+                "fillRate": f.percent(s.dueUnits > 0 ? s.onTimeUnits / s.dueUnits : nil),
+                "value": f.money(s.shortfallValue),
+                "campaigns": s.campaignIDs.map { id -> [String: Any] in
+                    // Month pages link only to section pages (archives stay valid on their own).
+                    let target = isMonth ? nil : site.campaignPath(id)
+                    return ["text": names[id].map { "\($0) (\(id))" } ?? id, "hasHref": target != nil,
+                            "href": target.map { SitePaths.link(from: path, to: $0) + "#skus" } ?? ""]
+                },
+            ]
+        }
+    }
+
     /// A value with its reason when it is `null`, for the side-by-side table.
     func cell(_ figure: PeriodFigure, _ p: PeriodFigures) -> String {
         let value = figure.value(p)
@@ -159,6 +215,22 @@ struct ScorecardPage: Sendable {
                 series: [
                     .init(name: "Emergency freight share", values: window.map(\.emergencyFreightShare)),
                     .init(name: "Return rate", values: window.map(\.returnRate)),
+                ],
+                kind: .percent, reference: nil),
+            LineChart(
+                id: "chart-\(slug)-lead", title: "Order-to-ship lead time, median", xTitle: unit, yTitle: "Days",
+                labels: labels,
+                series: [
+                    .init(name: "Promotional", values: window.map(\.promoLeadTimeMedian)),
+                    .init(name: "Non-promotional", values: window.map(\.otherLeadTimeMedian)),
+                ],
+                kind: .days, reference: nil),
+            LineChart(
+                id: "chart-\(slug)-forecast", title: "Forecast accuracy, promoted and other SKU-weeks", xTitle: unit, yTitle: "Accuracy",
+                labels: labels,
+                series: [
+                    .init(name: "Promoted SKU-weeks", values: window.map(\.promoForecastAccuracy)),
+                    .init(name: "Other SKU-weeks", values: window.map(\.otherForecastAccuracy)),
                 ],
                 kind: .percent, reference: nil),
         ]

@@ -8,7 +8,8 @@ struct SiteContext: Sendable {
     var report: Report
     var ingest: IngestSummary
     var formatter: ValueFormatter
-    var folders: CampaignFolders
+    var folders: PathSafeNames
+    var categoryFolders: PathSafeNames
     /// Every week of the report (the as-of week alone when the report has none).
     var weeks: [PeriodFigures]
     /// Every month of the report (the as-of month alone when the report has none).
@@ -16,14 +17,18 @@ struct SiteContext: Sendable {
     /// Index of the week holding the as-of date in `weeks`.
     var asOfWeek: Int
     private var campaignIDs: Set<String>
+    /// `campaign_skus` rows by campaign id, in report order.
+    var campaignSKUs: [String: [CampaignSKUFigures]]
 
     init(config: Config, report: Report, ingest: IngestSummary) {
         self.config = config
         self.report = report
         self.ingest = ingest
         formatter = ValueFormatter(currency: config.currency)
-        folders = CampaignFolders(ids: report.campaigns.map(\.campaignID))
+        folders = PathSafeNames(ids: report.campaigns.map(\.campaignID))
+        categoryFolders = PathSafeNames(ids: report.categories.map(\.category))
         campaignIDs = Set(report.campaigns.map(\.campaignID))
+        campaignSKUs = Dictionary(grouping: report.campaignSKUs, by: \.campaignID)
         weeks = report.weeks.isEmpty ? [PeriodFigures(period: .week(containing: report.asOf))] : report.weeks
         months = report.months.isEmpty ? [PeriodFigures(period: .month(containing: report.asOf))] : report.months
         let asOf = report.asOf
@@ -34,6 +39,9 @@ struct SiteContext: Sendable {
     func campaignPath(_ id: String) -> String? {
         campaignIDs.contains(id) ? SitePaths.campaign(folders.folder(id)) : nil
     }
+
+    /// The site path of a category's page.
+    func categoryPath(_ name: String) -> String { SitePaths.category(categoryFolders.folder(name)) }
 
     /// Whether a month is closed: its page is archived and must stay valid on its own.
     func isClosed(_ period: Period) -> Bool { period.end <= report.asOf }

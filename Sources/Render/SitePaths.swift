@@ -8,14 +8,19 @@ enum SitePaths {
     static let categories = "categories/index.html"
     static let months = "months/index.html"
     static let dataQuality = "data-quality/index.html"
+    static let definitions = "definitions/index.html"
     static let stylesheet = "assets/style.css"
 
     static func week(_ label: String) -> String { "weeks/\(label)/index.html" }
     static func month(_ label: String) -> String { "months/\(label)/index.html" }
     /// The closed month's own copy of the stylesheet, kept with its archived page.
     static func monthStylesheet(_ label: String) -> String { "months/\(label)/style.css" }
-    /// - Parameter folder: from `CampaignFolders`, already URL-safe.
+    /// - Parameter folder: from `PathSafeNames`, already URL-safe.
     static func campaign(_ folder: String) -> String { "campaigns/\(folder)/index.html" }
+    /// - Parameter folder: from `PathSafeNames`, already URL-safe.
+    static func category(_ folder: String) -> String { "categories/\(folder)/index.html" }
+    /// The definition of a kpis.json key on the definitions page.
+    static func definition(_ anchor: String) -> String { definitions + "#" + anchor }
     static func email(_ weekLabel: String) -> String { "email/\(weekLabel).eml" }
     static let latestEmail = "email/latest.eml"
 

@@ -1,7 +1,7 @@
 import Metrics
 import ScorecardCore
 
-/// Turns a `Report` into every page, data file and e-mail of shared/spec/output.md.
+/// Turns a `Report` into every page, data file and e-mail of the site (docs/site.md).
 ///
 /// Output is a pure function of the inputs (no clock, no locale, everything sorted), so two builds of
 /// the same data write the same bytes.
@@ -58,7 +58,12 @@ public struct SiteRenderer: Sendable {
             page(path, "campaign") { CampaignPage(site: site, campaign: campaign, path: path).values() }
         }
         page(SitePaths.categories, "categories") { CategoriesPage(site: site).values() }
+        for category in report.categories {
+            let path = site.categoryPath(category.category)
+            page(path, "category") { CategoryPage(site: site, category: category, path: path).values() }
+        }
         page(SitePaths.dataQuality, "data-quality") { DataQualityPage(site: site).values() }
+        page(SitePaths.definitions, "definitions") { DefinitionsPage(site: site).values() }
         let templates = self.templates, jobs = pages
         let rendered = ParallelMap.map(jobs.count) { i -> Result<[UInt8], RenderError> in
             do throws(RenderError) {

@@ -12,8 +12,8 @@ import ScorecardCore
 struct TemplateSet: Sendable {
     /// Templates every build renders (file name without `.mustache`).
     static let required = [
-        "layout-top", "layout-bottom", "scorecard", "campaigns", "campaign", "categories", "months", "data-quality",
-        "email-text", "email-html",
+        "layout-top", "layout-bottom", "scorecard", "campaigns", "campaign", "categories", "category", "months", "data-quality",
+        "definitions", "email-text", "email-html",
     ]
     static let stylesheetPath = "assets/style.css"
 

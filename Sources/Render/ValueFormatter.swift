@@ -61,6 +61,21 @@ public struct ValueFormatter: Sendable {
         return fixed(value, decimals: 1)
     }
 
+    /// A number of days: `1 day`, `12 days`, `−2 days`.
+    public func days(_ value: Double?) -> String {
+        guard let value, !value.isNaN else { return Self.null }
+        let text = fixed(value, decimals: 0)
+        return text + (text == "1" ? " day" : " days")
+    }
+
+    /// A signed ratio as a percentage with its sign: `+12.6 %`, `−3.0 %`, `±0.0 %`.
+    public func signedPercent(_ value: Double?) -> String {
+        guard let value, !value.isNaN else { return Self.null }
+        let magnitude = fixed(abs(value) * 100, decimals: 1)
+        if !magnitude.contains(where: { ("1"..."9").contains($0) }) { return "\u{00B1}" + magnitude + " %" }
+        return (value < 0 ? Self.minus : "+") + magnitude + " %"
+    }
+
     /// A value of `kind`.
     public func format(_ value: Double?, as kind: ValueKind) -> String {
         switch kind {
@@ -69,6 +84,19 @@ public struct ValueFormatter: Sendable {
         case .quantity: return quantity(value)
         case .count: return value.map { fixed($0, decimals: 0) } ?? Self.null
         case .turns: return turns(value)
+        case .days: return days(value)
+        case .signedPercent: return signedPercent(value)
+        }
+    }
+
+    /// A configured threshold of a figure of `kind`: percentages without a trailing `.0`, days and
+    /// other numbers as written (`95 %`, `10 days`, `8`).
+    public func threshold(_ value: Double, as kind: ValueKind) -> String {
+        switch kind {
+        case .percent, .signedPercent: return targetPercent(value)
+        case .money: return money(value)
+        case .days: return days(value)
+        case .count, .quantity, .turns: return quantity(value)
         }
     }
 
@@ -84,6 +112,8 @@ public struct ValueFormatter: Sendable {
         case .quantity: magnitude = quantity(abs(delta))
         case .count: magnitude = fixed(abs(delta), decimals: 0)
         case .turns: magnitude = turns(abs(delta))
+        case .days: magnitude = days(abs(delta))
+        case .signedPercent: magnitude = fixed(abs(delta) * 100, decimals: 1) + " pts"
         }
         let isZero = !magnitude.contains(where: { ("1"..."9").contains($0) })
         if isZero { return "\u{00B1}" + magnitude }

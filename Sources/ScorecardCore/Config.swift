@@ -1,4 +1,4 @@
-/// The scorecard's configuration (`scorecard.yml`), with the defaults of shared/spec/inputs.md.
+/// The scorecard's configuration (`scorecard.yml`), with the defaults of docs/inputs.md.
 ///
 /// Loading and checking the YAML lives in `Ingest` (`ConfigLoader`); this is the checked result that
 /// every stage reads.

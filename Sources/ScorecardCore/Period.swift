@@ -1,4 +1,4 @@
-/// A reporting period of shared/spec/kpis.md: an ISO week or a calendar month.
+/// A reporting period (docs/figures.md): an ISO week or a calendar month.
 public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     public enum Kind: String, Sendable { case week, month }
 
@@ -42,7 +42,7 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public func contains(_ day: Day) -> Bool { start <= day && day <= end }
 
-    /// `days(P)` of kpis.md: days from the first day to `min(last day, asOf)`, inclusive.
+    /// `days(P)` of docs/figures.md: days from the first day to `min(last day, asOf)`, inclusive.
     public func days(asOf: Day) -> Int { Swift.min(end, asOf) - start + 1 }
 
     /// Every period of `kind` from the one holding `first` to the one holding `last`, inclusive.

@@ -103,3 +103,36 @@ import Testing
         #expect(result.stderr.contains("rows of orders are dated before the report window, which starts 2026-09-01"), "\(result.stderr)")
     }
 }
+
+extension ReportWindowEndToEndTests {
+    /// A campaign that runs for three centuries and one with thousands of items: the build stays fast
+    /// and the pages bounded (daily series clipped to the report, tables capped with the full lists in
+    /// the data files).
+    @Test func aCampaignOfCenturiesAndOneOfThousandsOfItems() throws {
+        let tmp = try TemporaryDirectory()
+        let data = tmp.path("exports")
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Samples/exports"), to: data)
+        let campaigns = data.appendingPathComponent("campaigns.csv")
+        var text = try String(contentsOf: campaigns, encoding: .utf8)
+        text += "C-CENTURIES,Always on,1900-01-01,2199-12-31,web,1\nC-MANY,Everything,2026-10-01,2026-11-30,web,1\n"
+        try text.write(to: campaigns, atomically: true, encoding: .utf8)
+        let items = data.appendingPathComponent("campaign_items.csv")
+        var rows = try String(contentsOf: items, encoding: .utf8)
+        rows += "C-CENTURIES,,Coffee,100\n"
+        for i in 0..<3000 { rows += "C-MANY,SKU-\(String(format: "%05d", i % 200 + 1)),,\(i % 7 + 1)\n" }
+        try rows.write(to: items, atomically: true, encoding: .utf8)
+        let (result, time) = try build(data, tmp.path("site"))
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(time < 120, "\(time) s")
+        let centuries = try Data(contentsOf: tmp.path("site/campaigns/C-CENTURIES/index.html"))
+        #expect(centuries.count < 1_000_000, "\(centuries.count) bytes")
+        let many = try String(contentsOf: tmp.path("site/campaigns/C-MANY/index.html"), encoding: .utf8)
+        #expect(many.utf8.count < 2_000_000, "\(many.utf8.count) bytes")
+        #expect(many.contains("The first 500 of 3000 items are shown"))
+        // The data files keep every item.
+        let json = try kpis(tmp.path("site"))
+        let details = json["campaign_details"] as? [[String: Any]] ?? []
+        let itemsOfMany = details.first { $0["campaign_id"] as? String == "C-MANY" }?["items"] as? [Any]
+        #expect(itemsOfMany?.count == 3000)
+    }
+}

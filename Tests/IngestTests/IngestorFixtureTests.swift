@@ -18,7 +18,7 @@ import ScorecardCore
         #expect(summary.rejections.isEmpty, "\(summary.rejections)")
         // No as_of in the config: the latest order date, 10.03.2026 (time ignored).
         #expect(summary.asOf == Day(iso: "2026-03-10"))
-        #expect(sink.calls == "MOOOCDD")
+        #expect(sink.calls == "MOOOCDDPPGG")
 
         let m = try #require(sink.master)
         // MARA.csv is windows-1252: ü and ä arrive as UTF-8.
@@ -32,7 +32,7 @@ import ScorecardCore
         #expect(m.campaigns == [Campaign(id: "K1", name: "Frühjahr", start: Day(iso: "2026-03-02")!, end: Day(iso: "2026-03-15")!)])
         // "1.000" is a thousand units, "250,5" two hundred and fifty and a half.
         #expect(m.items == [CampaignItem(campaign: 0, product: 0, plannedUnits: 1000), CampaignItem(campaign: 0, category: 1, plannedUnits: 250.5)])
-        #expect(m.present == [.products, .campaigns, .campaignItems, .orders, .deliveries])
+        #expect(m.present == [.products, .campaigns, .campaignItems, .orders, .deliveries, .purchaseOrders, .receipts])
 
         // Two files matched by one glob, read as one table in name order (notes.txt is not matched).
         #expect(summary.sources.first { $0.source == .orders }?.files.map(\.path) == ["VBAP/VBAP_2026-W10.csv", "VBAP/VBAP_2026-W11.csv"])
@@ -50,6 +50,20 @@ import ScorecardCore
                                     DeliveryRecord(line: 1, shipDate: d("2026-03-06"), qtyShipped: 10.5)])
         let deliveries = try #require(summary.sources.first { $0.source == .deliveries })
         #expect((deliveries.rows, deliveries.rejected, deliveries.ignoredAfterAsOf) == (3, 0, 1))
+
+        // EKPO/EKBE-like purchase orders and goods receipts, mapped by the config only: "1.500,5" units,
+        // EKPO pads positions ("00010") where EKBE does not ("10"), and EKBE has dates without a time.
+        #expect(sink.purchaseOrderLines == [
+            PurchaseOrderLineRecord(line: 0, orderDate: d("2026-03-01"), dueDate: d("2026-03-09"), product: 0, qtyOrdered: 1500.5),
+            PurchaseOrderLineRecord(line: 1, orderDate: d("2026-03-01"), dueDate: d("2026-03-20"), product: 1, qtyOrdered: 40),
+        ])
+        #expect(sink.receipts == [ReceiptRecord(line: 0, receiptDate: d("2026-03-05"), qtyReceived: 1000),
+                                  ReceiptRecord(line: 0, receiptDate: d("2026-03-08"), qtyReceived: 500.5)])
+        // 4500000002 is ordered on 11.03., after the as-of date: it and its receipt are ignored.
+        let po = try #require(summary.sources.first { $0.source == .purchaseOrders })
+        #expect((po.rows, po.rejected, po.ignoredAfterAsOf) == (3, 0, 1))
+        let gr = try #require(summary.sources.first { $0.source == .receipts })
+        #expect((gr.rows, gr.rejected, gr.ignoredAfterAsOf) == (3, 0, 1))
     }
 
     @Test func textInDateAndCostColumns() throws {

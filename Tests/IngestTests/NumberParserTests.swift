@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test(arguments: ["", "-", ".", "abc", "1.2.3", "1,5", "12a", "Freight Included in Commodity Cost", "1 000", "nan", "inf", "1e",
-                            // inputs.md: decimal with an optional leading "-": no "+", no exponent.
+                            // docs/inputs.md: decimal with an optional leading "-": no "+", no exponent.
                             "+7", "1e3", "2.5E-2", "--1", "1-"])
     func notNumbersByDefault(text: String) {
         #expect(Self.parse(text) == nil)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference implementation of the scorecard KPIs (kpis.md) in DuckDB SQL.
+"""Independent reference implementation of the scorecard KPIs (docs/figures.md) in DuckDB SQL.
 
 Requires DuckDB for Python:   python3 -m pip install duckdb
 

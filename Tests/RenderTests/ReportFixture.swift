@@ -43,12 +43,23 @@ enum ReportFixture {
 
     static func report() -> Report {
         let w43 = Day(year: 2026, month: 10, day: 19)!
-        let weeks = [
+        var weeks = [
             week(w43, fill: 0.97, other: 0.98, share: 0, freightShare: 0.10, below: []),
             week(w43 + 7, fill: 0.96, other: 0.98, share: 0, freightShare: 0.10, below: []),
             week(w43 + 14, fill: 0.95, other: 0.97, share: 0, freightShare: 0.10, below: []),
             // W46: 1 of 2 campaigns below target (50 % > 5 %), emergency share 0.20 ≥ 1.5 × 0.10 and +10 pts.
             week(w43 + 21, fill: 0.931, other: 0.975, share: 0.5, freightShare: 0.20, below: ["C-1"]),
+        ]
+        weeks[3].promoLeadTimeMedian = 4
+        weeks[3].promoLeadTimeP90 = 12
+        weeks[3].otherLeadTimeMedian = 2
+        weeks[3].otherLeadTimeP90 = 5
+        // Four SKUs ran short: the digest names the first three.
+        weeks[3].topShortfall = [
+            ShortfallSKU(sku: "SKU-1", category: "Garden", dueUnits: 60, onTimeUnits: 30, shortfallValue: 300, campaignIDs: ["C-1"]),
+            ShortfallSKU(sku: "SKU-<2>", category: "Garden", dueUnits: 20, onTimeUnits: 10, shortfallValue: 100, campaignIDs: ["C-1", "BF/2026 <ü>"]),
+            ShortfallSKU(sku: "SKU-3", category: "Tools", dueUnits: 5, onTimeUnits: 0, shortfallValue: 50, campaignIDs: ["C-1"]),
+            ShortfallSKU(sku: "SKU-4", category: "Tools", dueUnits: 1, onTimeUnits: 0, shortfallValue: 0.5, campaignIDs: ["C-1"]),
         ]
         var october = PeriodFigures(period: .month(containing: Day(year: 2026, month: 10, day: 1)!))
         october.promoFillRate = 0.965
@@ -100,7 +111,11 @@ enum ReportFixture {
                 CategoryFigures(category: "Garden & <Patio>", promoted: true, unitsOrdered: 2000, fillRate: 0.93, inventoryTurns: 6.5, returnRate: 0.04),
                 CategoryFigures(category: "Kitchen", promoted: false, unitsOrdered: 1500.5, fillRate: 0.98, inventoryTurns: nil, returnRate: nil),
             ],
-            categoryWindow: Day(year: 2026, month: 8, day: 24)!...asOf)
+            categoryWindow: Day(year: 2026, month: 8, day: 24)!...asOf,
+            campaignSKUs: [
+                CampaignSKUFigures(campaignID: "C-1", sku: "SKU-1", category: "Garden", orderedUnits: 900, dueUnits: 800, onTimeUnits: 720,
+                                   fillRate: 0.9, shortfallValue: 450, leadTimeMedian: 3, stockOnHand: 40),
+            ])
     }
 
     static func ingest() -> IngestSummary {

@@ -18,7 +18,7 @@ import Testing
 
     @Test func everyPageTypeExists() throws {
         let site = try Self.render()
-        let folder = CampaignFolders(ids: ReportFixture.report().campaigns.map(\.campaignID))
+        let folder = PathSafeNames(ids: ReportFixture.report().campaigns.map(\.campaignID))
         let expected = [
             "index.html", "weeks/2026-W43/index.html", "weeks/2026-W46/index.html",
             "campaigns/index.html", "campaigns/C-1/index.html", "campaigns/C__3/index.html",
@@ -95,7 +95,7 @@ import Testing
         let path = "months/2026-10/index.html"
         let allowed: Set = [
             "index.html", "campaigns/index.html", "categories/index.html", "months/index.html", "data-quality/index.html",
-            path, "months/2026-10/style.css",
+            "definitions/index.html", path, "months/2026-10/style.css",
         ]
         let html = Self.text(site, path)
         #expect(html.contains("href=\"style.css\""))

@@ -1,7 +1,7 @@
 import Metrics
 import ScorecardCore
 
-/// The breakdowns beyond kpis.md's keys, under their own top-level keys of `kpis.json`.
+/// The breakdowns beyond docs/figures.md's keys, under their own top-level keys of `kpis.json`.
 extension DataFiles {
     static func writeDetails(_ report: Report, into j: inout JSONWriter) {
         for (key, periods) in [("week_details", report.weeks), ("month_details", report.months)] {

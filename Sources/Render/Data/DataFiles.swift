@@ -2,9 +2,9 @@ import Metrics
 import ScorecardCore
 
 /// The machine-readable files of the site: `data/kpis.json`, `data/weeks.csv`, `data/campaigns.csv`,
-/// `data/rejected.csv` (shared/spec/output.md).
+/// `data/rejected.csv` (docs/site.md).
 ///
-/// The required keys come first, in kpis.md's order, with the same meaning in every file; what only the
+/// The required keys come first, in docs/figures.md's order, with the same meaning in every file; what only the
 /// pages need (categories, campaign items, reasons, daily series) is added under new top-level keys of
 /// `kpis.json`, so each week, month and campaign entry holds exactly the spec's keys.
 public enum DataFiles {
@@ -18,7 +18,7 @@ public enum DataFiles {
         ]
     }
 
-    /// `period`, `start`, `end`, then every period key of kpis.md in its table order.
+    /// `period`, `start`, `end`, then every period key of docs/figures.md in its table order.
     static let periodColumns: [(String, @Sendable (PeriodFigures) -> DataValue)] = [
         ("period", { .string($0.period.label) }),
         ("start", { .string($0.period.start.description) }),
@@ -58,7 +58,7 @@ public enum DataFiles {
         ("supplier_on_time_rate", { .number($0.supplierOnTimeRate) }),
     ]
 
-    /// `campaign_id`, `name`, `start`, `end`, then every campaign key of kpis.md in its table order.
+    /// `campaign_id`, `name`, `start`, `end`, then every campaign key of docs/figures.md in its table order.
     static let campaignColumns: [(String, @Sendable (CampaignFigures) -> DataValue)] = [
         ("campaign_id", { .string($0.campaignID) }),
         ("name", { .string($0.name) }),

@@ -1,11 +1,11 @@
 import Testing
 @testable import Render
 
-@Suite struct CampaignFoldersTests {
+@Suite struct PathSafeNamesTests {
     static let tricky = ["C-17", "C/17", "C 17", "C_17", "C_2F17", "<script>", "Été 2026", "C%2F17", "..", ".", "C-17 "]
 
     @Test func namesUseOnlySafeCharacters() {
-        let folders = CampaignFolders(ids: Self.tricky)
+        let folders = PathSafeNames(ids: Self.tricky)
         for id in Self.tricky {
             let name = folders.folder(id)
             #expect(!name.isEmpty)
@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func namesNeverCollide() {
-        let folders = CampaignFolders(ids: Self.tricky)
+        let folders = PathSafeNames(ids: Self.tricky)
         let names = Self.tricky.map { folders.folder($0) }
         #expect(Set(names).count == Self.tricky.count)
         // Not even on a case-insensitive file system.
@@ -30,11 +30,11 @@ import Testing
         ("é", "_C3_A9"),
     ])
     func encoding(id: String, name: String) {
-        #expect(CampaignFolders.encode(id) == name)
+        #expect(PathSafeNames.encode(id) == name)
     }
 
     @Test func idsDifferingOnlyInCaseGetDistinctSuffixes() {
-        let folders = CampaignFolders(ids: ["bf-2026", "BF-2026", "other"])
+        let folders = PathSafeNames(ids: ["bf-2026", "BF-2026", "other"])
         #expect(folders.folder("other") == "other")
         #expect(folders.folder("bf-2026").hasPrefix("bf-2026_-"))
         #expect(folders.folder("BF-2026").hasPrefix("BF-2026_-"))
@@ -44,8 +44,8 @@ import Testing
     @Test func longIdsAreShortenedAndStayUnique() {
         let a = String(repeating: "é", count: 100) + "a"
         let b = String(repeating: "é", count: 100) + "b"
-        let folders = CampaignFolders(ids: [a, b])
-        #expect(folders.folder(a).utf8.count <= CampaignFolders.maxLength)
+        let folders = PathSafeNames(ids: [a, b])
+        #expect(folders.folder(a).utf8.count <= PathSafeNames.maxLength)
         #expect(folders.folder(a) != folders.folder(b))
     }
 }

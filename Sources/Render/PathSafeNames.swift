@@ -1,4 +1,5 @@
-/// Safe, unique folder names for campaign ids (`campaigns/NAME/index.html`).
+/// Safe, unique folder names for campaign ids and category names (`campaigns/NAME/index.html`,
+/// `categories/NAME/index.html`).
 ///
 /// Letters, digits and `-` stay; `_` becomes `__`; every other UTF-8 byte becomes `_XX` (upper-case hex).
 /// `_` is always followed by `_` or two hex digits, so the encoding is one-to-one and two ids never share
@@ -6,7 +7,7 @@
 /// `_-` + 16 hex digits of a hash of the id (a sequence the plain encoding never produces):
 /// names longer than `maxLength` bytes (file systems cap a name at 255 bytes), and ids whose names
 /// differ only in letter case (they would collide on a case-insensitive file system such as macOS's).
-struct CampaignFolders: Sendable {
+struct PathSafeNames: Sendable {
     static let maxLength = 120
 
     private var names: [String: String]
