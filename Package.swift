@@ -57,6 +57,10 @@ let package = Package(
         // Atomic swap into OUT, the build lock, immutable monthly archives.
         .target(name: "Publish", dependencies: ["ScorecardCore"]),
 
+        // `scorecard init`: sniffs the exports under a folder (encoding, delimiter, numbers, dates), maps files
+        // to sources and headers to columns, and writes a commented scorecard.yml.
+        .target(name: "Setup", dependencies: ["ScorecardCore", "Ingest"]),
+
         // Deterministic generator of realistic exports (`scorecard sample`).
         .target(name: "Sample", dependencies: ["ScorecardCore"]),
 
@@ -72,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "scorecard",
             dependencies: [
-                "Pipeline",
+                "Pipeline", "Setup",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -88,6 +92,7 @@ let package = Package(
             dependencies: ["Ingest", "ScorecardCore", .product(name: "Logging", package: "swift-log")],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "SetupTests", dependencies: ["Setup", "Ingest", "ScorecardCore"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "ScorecardCore", "Ingest"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Metrics", "ScorecardCore"], exclude: ["Golden"]),
         .testTarget(name: "ValidateTests", dependencies: ["Validate", "ScorecardCore"]),

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Full-build benchmark: `scorecard build` against DuckDB computing the same kpis.md figures from the same
+# Full-build benchmark: `scorecard build` against DuckDB computing the same figures (docs/figures.md) from the same
 # CSV exports, side by side on this machine. Prints wall time, CPU time, peak RSS and throughput for each,
 # the ratio, and checks that both give the same figures (Tests/Reference/compare.py).
 #

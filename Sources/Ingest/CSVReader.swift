@@ -23,8 +23,8 @@ import ScorecardCore
 /// quotes is a quote, delimiters and line breaks inside quotes are data; LF, CRLF (and a lone CR) end a
 /// record; the final line break is optional; a UTF-8 byte-order mark is skipped; windows-1252 input is
 /// transcoded to UTF-8 chunk by chunk; values are trimmed of white space; empty lines are skipped.
-final class CSVReader {
-    enum Failure: Error, Equatable {
+package final class CSVReader {
+    package enum Failure: Error, Equatable {
         case cannotOpen(String)
         case invalidEncoding(line: Int)
         case unterminatedQuote(line: Int)
@@ -50,9 +50,9 @@ final class CSVReader {
     private var quoted: UnsafeMutablePointer<Bool>
     private var fieldCapacity = 64
     /// Number of fields of the current record.
-    private(set) var fieldCount = 0
+    package private(set) var fieldCount = 0
     /// Physical line (1-based) the current record starts on.
-    private(set) var line = 0
+    package private(set) var line = 0
     private var nextLine = 1
     /// Bytes consumed so far, for throughput and progress.
     private(set) var bytesRead = 0
@@ -77,8 +77,42 @@ final class CSVReader {
         quoted = .allocate(capacity: fieldCapacity)
     }
 
+    /// Reads records from bytes already in memory (a sample of a file, for `scorecard init`), transcoding
+    /// windows-1252 up front; a UTF-8 byte-order mark at the start is skipped. The bytes are taken as the
+    /// whole input: a record cut off at their end is returned as it is.
+    package init(bytes: [UInt8], delimiter: UInt8, encoding: CSVDialect.Encoding) {
+        fd = -1
+        self.delimiter = delimiter
+        self.encoding = encoding
+        rawCapacity = 0
+        minimumRead = 0
+        var input = bytes[...]
+        if input.starts(with: [0xEF, 0xBB, 0xBF]) { input = input.dropFirst(3) }
+        var decoded: [UInt8] = []
+        if encoding == .windows1252 {
+            decoded.reserveCapacity(input.count)
+            for c in input {
+                if c < 0x80 { decoded.append(c); continue }
+                // An undefined byte becomes U+FFFD, so a sample is always readable; sniffing decides the encoding.
+                let u = Windows1252.scalar(c)
+                decoded.append(contentsOf: String(Unicode.Scalar(u == 0 ? 0xFFFD : u).map(Character.init) ?? "\u{FFFD}").utf8)
+            }
+        } else {
+            decoded = Array(input)
+        }
+        capacity = max(decoded.count, 1)
+        buffer = .allocate(capacity: capacity)
+        buffer.initialize(from: decoded, count: decoded.count)
+        length = decoded.count
+        eof = true
+        atFileStart = false
+        starts = .allocate(capacity: fieldCapacity)
+        ends = .allocate(capacity: fieldCapacity)
+        quoted = .allocate(capacity: fieldCapacity)
+    }
+
     deinit {
-        close(fd)
+        if fd >= 0 { close(fd) }
         buffer.deallocate()
         raw?.deallocate()
         starts.deallocate()
@@ -88,16 +122,16 @@ final class CSVReader {
 
     /// The bytes of field `k` (trimmed; quotes removed); empty when the record has fewer fields.
     @inline(__always)
-    func field(_ k: Int) -> UnsafeBufferPointer<UInt8> {
+    package func field(_ k: Int) -> UnsafeBufferPointer<UInt8> {
         guard k < fieldCount else { return UnsafeBufferPointer(start: buffer, count: 0) }
         return UnsafeBufferPointer(start: buffer + starts[k], count: ends[k] - starts[k])
     }
 
     /// Field `k` as a `String`, for values that are kept or shown.
-    func string(_ k: Int) -> String { String(decoding: field(k), as: UTF8.self) }
+    package func string(_ k: Int) -> String { String(decoding: field(k), as: UTF8.self) }
 
     /// Advances to the next non-empty record; `false` at the end of the file.
-    func next() throws(Failure) -> Bool {
+    package func next() throws(Failure) -> Bool {
         while true {
             if position >= length {
                 if eof { return false }

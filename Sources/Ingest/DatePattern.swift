@@ -5,16 +5,16 @@ import ScorecardCore
 /// Compiled once per source so that millions of dates parse without `DateFormatter` or `String`s.
 /// Anything from the first time letter on (`HH:mm:ss`, `a`) is dropped from the pattern, because the
 /// spec ignores a time after the date; a value may carry such a time (after a space or `T`) either way.
-struct DatePattern: Sendable, Equatable {
-    enum Token: Sendable, Equatable {
+package struct DatePattern: Sendable, Equatable {
+    package enum Token: Sendable, Equatable {
         case year4, year2, month, monthName, day
         case literal(UInt8)
     }
 
-    let tokens: [Token]
+    package let tokens: [Token]
 
     /// `nil` when the pattern lacks a year, a month or a day, or has one twice.
-    init?(_ pattern: String) {
+    package init?(_ pattern: String) {
         var tokens: [Token] = []
         let u = Array(pattern.utf8)
         var i = 0
@@ -47,12 +47,12 @@ struct DatePattern: Sendable, Equatable {
     }
 
     /// The date a trimmed value holds, or `nil`.
-    func parse(_ p: UnsafeBufferPointer<UInt8>) -> Day? {
+    package func parse(_ p: UnsafeBufferPointer<UInt8>) -> Day? {
         parse(p, months: MonthTable())
     }
 
     /// The date a trimmed value holds, or `nil`, with the month starts looked up in `months`.
-    func parse(_ p: UnsafeBufferPointer<UInt8>, months: MonthTable) -> Day? {
+    package func parse(_ p: UnsafeBufferPointer<UInt8>, months: MonthTable) -> Day? {
         var i = 0
         let n = p.count
         var year = -1, month = -1, day = -1
@@ -92,11 +92,11 @@ struct DatePattern: Sendable, Equatable {
 
     /// The first day of every month from 1970 to 2099 (and of January 2100), so that turning a parsed
     /// year, month and day into a `Day` is a lookup and an addition; other years take the arithmetic.
-    struct MonthTable: Sendable {
+    package struct MonthTable: Sendable {
         static let firstYear = 1970, years = 130
         let starts: [Int32]
 
-        init() {
+        package init() {
             var s: [Int32] = []
             s.reserveCapacity(MonthTable.years * 12 + 1)
             for y in MonthTable.firstYear..<(MonthTable.firstYear + MonthTable.years) {

@@ -5,15 +5,15 @@
 /// taken only when it is exact (Clinger: a mantissa below 2^53 divided by an exactly representable power
 /// of ten is one correctly rounded operation); anything else is rewritten canonically and handed to
 /// `Double(String)`.
-struct NumberParser: Sendable {
-    let decimal: UInt8
-    let thousands: UInt8?
+package struct NumberParser: Sendable {
+    package let decimal: UInt8
+    package let thousands: UInt8?
 
     /// 10^0 … 10^22, all exact in a `Double`; stored per parser because a static table is reached
     /// through a lazy-initialisation check on every call.
     private let powers: [Double]
 
-    init(decimal: UInt8, thousands: UInt8?) {
+    package init(decimal: UInt8, thousands: UInt8?) {
         self.decimal = decimal
         self.thousands = thousands
         powers = (0...22).map { k in
@@ -30,7 +30,7 @@ struct NumberParser: Sendable {
     /// ERPs alike: a first group of 1–3 digits, then groups of exactly 3 (`1.234.567,5`; `1.5` with
     /// `thousands: "."` is rejected rather than read as 15).
     @inline(__always)
-    func parse(_ p: UnsafeBufferPointer<UInt8>) -> Double? {
+    package func parse(_ p: UnsafeBufferPointer<UInt8>) -> Double? {
         let n = p.count
         guard n > 0 else { return nil }
         var i = 0

@@ -1,9 +1,9 @@
 /// The windows-1252 code page: bytes 0xA0–0xFF are Latin-1; 0x80–0x9F map through a table.
-enum Windows1252 {
+package enum Windows1252 {
     /// The Unicode scalar of a byte ≥ 0x80, or 0 for the five bytes the code page leaves undefined
     /// (0x81, 0x8D, 0x8F, 0x90, 0x9D), which make a file invalid in this encoding.
     @inline(__always)
-    static func scalar(_ byte: UInt8) -> UInt32 {
+    package static func scalar(_ byte: UInt8) -> UInt32 {
         byte >= 0xA0 ? UInt32(byte) : table[Int(byte) - 0x80]
     }
 

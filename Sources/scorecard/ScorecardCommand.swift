@@ -10,6 +10,8 @@ struct ScorecardCommand: ParsableCommand {
         discussion: """
         Examples:
           scorecard build                                  # the bundled sample, into ./site
+          scorecard init --data /srv/exports               # writes ./scorecard.yml for your own exports
+          scorecard check                                  # reads and computes everything, publishes nothing
           scorecard build --config /srv/scorecard/scorecard.yml
           scorecard build --data exports/ --out /var/www/scorecard --as-of 2026-11-15
           scorecard sample --out /tmp/exports --lines 1000000
@@ -17,7 +19,7 @@ struct ScorecardCommand: ParsableCommand {
         Exit status: 0 built and published; 2 bad input or configuration (nothing published);
         1 anything else (nothing published).
         """,
-        subcommands: [BuildCommand.self, SampleCommand.self],
+        subcommands: [BuildCommand.self, InitCommand.self, CheckCommand.self, SampleCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

@@ -1,36 +1,118 @@
 #!/usr/bin/env bash
 # Every figure of `scorecard build` against the independent DuckDB implementation (kpis_duckdb.py), within
 # 1e-9 relative: the bundled sample, and a generated export of 120,000 order lines with the default as-of
-# date, an as-of date in the middle of a week and of a month, and with the optional sources removed.
+# date and an as-of date in the middle of a week and of a month; the generated export without `receipts`,
+# without `purchase_orders` and `receipts`, and with only the required sources; a report window clipped by
+# a small report.max_weeks; the reference's hand-made fixtures (with purchase_orders and receipts, and
+# without them or without inventory); and `receipts` without `purchase_orders` (both must exit 2).
+# The inbound runs are only as meaningful as the generated export: when `scorecard sample` writes no
+# purchase_orders.csv / receipts.csv they compare the same sources as the plain run.
 # Usage: Tests/Reference/check-against-duckdb.sh [path/to/scorecard]
+#        REF_WORK=/tmp/ref Tests/Reference/check-against-duckdb.sh   # keeps the sites, JSON and mismatch lists there
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bin=${1:-$(swift build --show-bin-path)/scorecard}
 python3 -c 'import duckdb' 2>/dev/null || python3 -m pip install -q duckdb 2>/dev/null
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+if [ -n "${REF_WORK:-}" ]; then
+  rm -rf "$REF_WORK"; mkdir -p "$REF_WORK"; work=$(cd "$REF_WORK" && pwd)
+else
+  work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+fi
 
 passed=0 failed=0
-check() { # name data-dir [--as-of D]
-  local name=$1 data=$2; shift 2
-  "$bin" build --data "$data" --out "$work/$name-site" --base-url https://example.invalid/ "$@"
-  python3 Tests/Reference/kpis_duckdb.py "$data" "$@" > "$work/$name.json"
+tally() { # name: adds the "N passed, M failed" line of $work/name.txt
+  local p f
+  read -r p _ f _ < <(tail -1 "$work/$1.txt" | tr -d ',')
+  passed=$((passed + p)) failed=$((failed + f))
+}
+compare() { # name
+  local name=$1
   if python3 Tests/Reference/compare.py "$work/$name-site/data/kpis.json" "$work/$name.json" > "$work/$name.txt"; then
     echo "duckdb vs scorecard, $name: $(tail -1 "$work/$name.txt")"
   else
-    echo "duckdb vs scorecard, $name: FIGURES DIFFER" >&2
+    echo "duckdb vs scorecard, $name: FIGURES DIFFER ($(tail -1 "$work/$name.txt"))" >&2
     head -40 "$work/$name.txt" >&2
   fi
-  read -r p _ f _ < <(tail -1 "$work/$name.txt" | tr -d ',')
-  passed=$((passed + p)) failed=$((failed + f))
+  tally "$name"
+}
+check() { # name data-dir [--as-of D]: the same options for both
+  local name=$1 data=$2; shift 2
+  "$bin" build --data "$data" --out "$work/$name-site" --base-url https://example.invalid/ "$@"
+  python3 Tests/Reference/kpis_duckdb.py "$data" "$@" > "$work/$name.json"
+  compare "$name"
+}
+check_max_weeks() { # name data-dir N [--as-of D]: report.max_weeks from a config file / --max-weeks
+  local name=$1 data=$2 n=$3; shift 3
+  printf 'data: %s\nreport:\n  max_weeks: %s\n' "$(cd "$data" && pwd)" "$n" > "$work/$name.yml"
+  "$bin" build --config "$work/$name.yml" --out "$work/$name-site" --base-url https://example.invalid/ "$@"
+  python3 Tests/Reference/kpis_duckdb.py "$data" --max-weeks "$n" "$@" > "$work/$name.json"
+  compare "$name"
+}
+check_fixture() { # name data-dir [N] [--as-of D]: a hand-made fixture, whose rejected rows exceed the default
+  # max_rejected_share on purpose; N = report.max_weeks (default 260)
+  local name=$1 data=$2 n=260; shift 2
+  if [ $# -gt 0 ] && [ "${1#--}" = "$1" ]; then n=$1; shift; fi
+  printf 'data: %s\ntargets:\n  max_rejected_share: 1\nreport:\n  max_weeks: %s\n' "$(cd "$data" && pwd)" "$n" \
+    > "$work/$name.yml"
+  "$bin" build --config "$work/$name.yml" --out "$work/$name-site" --base-url https://example.invalid/ "$@" 2> "$work/$name.err" \
+    || { cat "$work/$name.err" >&2; exit 1; }
+  python3 Tests/Reference/kpis_duckdb.py "$data" --max-weeks "$n" "$@" > "$work/$name.json"
+  compare "$name"
+}
+copy_without() { # from to source...: a copy of an export folder without the given sources
+  local from=$1 to=$2 entry base skip s; shift 2
+  mkdir "$to"
+  for entry in "$from"/*; do
+    base=$(basename "$entry"); skip=
+    for s in "$@"; do [ "$base" = "$s.csv" ] || [ "$base" = "$s" ] && skip=1; done
+    [ -n "$skip" ] || cp -R "$entry" "$to/"
+  done
+}
+expect_exit_2() { # name data-dir: both tools reject the input with exit status 2
+  local name=$1 data=$2 s r
+  set +e
+  "$bin" build --data "$data" --out "$work/$name-site" > /dev/null 2> "$work/$name.err"; s=$?
+  python3 Tests/Reference/kpis_duckdb.py "$data" > /dev/null 2>> "$work/$name.err"; r=$?
+  set -e
+  if [ "$s" -eq 2 ] && [ "$r" -eq 2 ]; then
+    echo "duckdb vs scorecard, $name: both exit 2"; passed=$((passed + 1))
+  else
+    echo "duckdb vs scorecard, $name: exit status scorecard $s, duckdb $r (want 2 and 2)" >&2
+    cat "$work/$name.err" >&2; failed=$((failed + 1))
+  fi
 }
 
 check bundled-sample Samples/exports
 "$bin" sample --out "$work/gen" --lines 120000 --skus 600 --weeks 40 --seed 7
+[ -f "$work/gen/purchase_orders.csv" ] || echo "note: the generated export has no purchase_orders.csv" >&2
 check generated "$work/gen"
 check generated-midweek "$work/gen" --as-of 2026-10-14
+copy_without "$work/gen" "$work/no-receipts" receipts
+check no-receipts "$work/no-receipts"
+check no-receipts-midweek "$work/no-receipts" --as-of 2026-10-14
+copy_without "$work/gen" "$work/no-inbound" purchase_orders receipts
+check no-inbound "$work/no-inbound" --as-of 2026-10-14
+check_max_weeks max-weeks-6 "$work/gen" 6 --as-of 2026-10-14
 mkdir "$work/required-only"
 for s in products orders deliveries campaigns campaign_items; do cp "$work/gen/$s.csv" "$work/required-only/"; done
 check required-only "$work/required-only" --as-of 2026-09-30
+# the reference's hand-made fixtures (Tests/Reference/fixtures, arithmetic in selftest.sh): they hold
+# purchase_orders and receipts even while the generated exports do not
+fx=Tests/Reference/fixtures
+check_fixture fixture-basic "$fx/basic" --as-of 2026-01-25
+check_fixture fixture-isoweek "$fx/isoweek"
+check_fixture fixture-drilldown "$fx/drilldown" --as-of 2026-03-18
+check_fixture fixture-drilldown-max-weeks-2 "$fx/drilldown" 2 --as-of 2026-03-18
+check_fixture fixture-drilldown-max-weeks-4 "$fx/drilldown" 4 --as-of 2026-03-18
+check_fixture fixture-inbound "$fx/inbound"
+copy_without "$fx/inbound" "$work/inbound-no-receipts" receipts
+check_fixture fixture-inbound-no-receipts "$work/inbound-no-receipts"
+copy_without "$fx/inbound" "$work/inbound-no-inbound" purchase_orders receipts
+check_fixture fixture-inbound-no-inbound "$work/inbound-no-inbound"
+copy_without "$fx/inbound" "$work/inbound-no-inventory" inventory
+check_fixture fixture-inbound-no-inventory "$work/inbound-no-inventory"
+copy_without "$work/gen" "$work/receipts-only" purchase_orders
+[ -f "$work/receipts-only/receipts.csv" ] || printf 'po_id,line_no,receipt_date,qty_received\n' > "$work/receipts-only/receipts.csv"
+expect_exit_2 receipts-without-purchase-orders "$work/receipts-only"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

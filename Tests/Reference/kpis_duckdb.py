@@ -4,17 +4,17 @@
 Requires DuckDB for Python:   python3 -m pip install duckdb
 
 Usage:
-    kpis_duckdb.py DIR [--as-of YYYY-MM-DD] [--promo-fill-target 0.95]
+    kpis_duckdb.py DIR [--as-of YYYY-MM-DD] [--promo-fill-target 0.95] [--max-weeks 260]
                        [--horizon-days 28] [--emergency EXPEDITED,AIR,NEXT_DAY,CHARTER] > kpis.json
 
 DIR holds the sources in canonical form (canonical headers, ',' delimiter, '.' decimal,
 yyyy-MM-dd dates, UTF-8): DIR/S.csv, or every *.csv in DIR/S/ (sorted by name, one table).
 Required: products, orders, deliveries, campaigns, campaign_items.
-Optional: inventory, freight, returns, forecast, purchase_orders, receipts (the inbound sources are
-read, validated and counted in `sources`).
+Optional: inventory, freight, returns, forecast, purchase_orders, receipts.
 
-The output is the kpis.json document of output.md (as_of, sources, weeks, months, campaigns).
-Exit status 2 on bad input (missing required source or column).
+The output is the kpis.json document of docs/figures.md, "The layout of kpis.json" (as_of, sources, weeks, months, campaigns,
+campaign_skus, categories).
+Exit status 2 on bad input (missing required source or column, receipts without purchase_orders).
 """
 import argparse
 import csv
@@ -29,6 +29,46 @@ try:
     import duckdb
 except ImportError:  # pragma: no cover
     sys.exit("kpis_duckdb.py needs DuckDB: python3 -m pip install duckdb")
+
+# --------------------------------------------------------------------------------------
+# Reading: where the definitions leave a choice, this implementation reads them as follows.
+#  R1  purchase_orders: the duplicate (po_id, line_no) check comes before the sku reference, as
+#      for orders; among rows that pass the row-level checks the first one wins, so a later
+#      duplicate is rejected even when the first row then fails its sku reference.
+#  R2  The report starts from the earliest order_date of the used order lines (not rejected, not
+#      after A); with none it starts at A. "That first week" is the first *reported* week.
+#  R3  completed(L) / received(POL): deliveries (receipts) of one day are summed before the
+#      running sum is compared with qty_ordered - 1e-9; only deliveries (receipts) that are used
+#      (not rejected, not after A, of a used line) count. Lines with qty_ordered 0 never complete.
+#  R4  Percentile ranks are computed in integers: ceil(n/2) = (n+1)//2, ceil(0.9n) = (9n+9)//10.
+#  R5  Lead-time period keys split lines by "promotional" as the period figures do (promotional
+#      for at least one campaign); category lead times use every line of the category.
+#  R6  forecast_bias is null exactly when forecast_accuracy is (no forecast row in the weeks, or
+#      denominator 0); it is not clamped. The promotional / other accuracies are null when the
+#      forecast source is absent (no pair has a forecast row then).
+#  R7  top_shortfall and campaign_skus: shortfall_value is summed exactly, in decimals (the
+#      input numbers rounded to 9 decimal places), and that exact sum decides the order, the ties
+#      and the 1e-9 cut. Summed in binary floating point, two mathematically equal sums (9.3375
+#      twice in the generated 5M export) come out a few ulps apart depending on the summation
+#      order, and the tie-break by sku would be decided by rounding noise (it even changed from
+#      run to run here, DuckDB summing in parallel). The cut applies to each sku's sum; "sku
+#      ascending" is code-point (byte) order.
+#  R8  campaign_skus "ordered by campaign (as `campaigns`)": in the order of kpis.json's
+#      campaigns list (start date, then id), not the order of the campaigns source file.
+#      due_units / on_time_units / shortfall_value are 0 when no line is due; fill_rate is null.
+#  R9  categories "by name": code-point order; one row per category of the valid products, with
+#      or without lines. weeks_of_cover divides by 13 even when A is mid-week.
+#  R10 supplier_on_time_rate counts the used PO lines (order_date <= A) due in P and <= A; PO
+#      lines with qty_ordered 0 add 0 to both sums. Without receipts it is null (as the
+#      definitions say), not 0.
+#  R11 inbound_units is a number (not null) for an upcoming campaign whenever purchase_orders is
+#      present, also without inventory (S = A) and without receipts (nothing received); 0 for a
+#      campaign without items. Overdue open PO lines (due before A, not received) still count.
+#      A product matched by two items of one campaign counts in both (as stock_i does for
+#      readiness). S = the latest valid snapshot_date <= A; A without inventory or without a
+#      snapshot <= A.
+#  R12 receipts without purchase_orders is an error (exit 2) even when receipts has no rows.
+# --------------------------------------------------------------------------------------
 
 # --------------------------------------------------------------------------------------
 # Source schemas: (canonical column, kind, required, non-negative)
@@ -71,7 +111,10 @@ SCHEMAS = {
                  ("receipt_id", T, False, False)],
 }
 # the canonical column sets of campaign_items: sku and category are both required *columns*
-# (the spec lists them without brackets) but either value may be empty.
+# (the definitions list them without brackets) but either value may be empty.
+# Numbers are DOUBLE; these are also kept exactly, as DECIMAL(38, 9) in <column>_d, for the
+# shortfall values that decide an order (top_shortfall, campaign_skus): see R7.
+EXACT_COLUMNS = {("orders", "qty_ordered"), ("orders", "unit_price"), ("deliveries", "qty_shipped")}
 REQUIRED_COLUMNS = {s: [c for c, k, req, nn in f if req] for s, f in SCHEMAS.items()}
 REQUIRED_COLUMNS["campaign_items"] += ["sku", "category"]
 REQUIRED_SOURCES = ["products", "orders", "deliveries", "campaigns", "campaign_items"]
@@ -82,10 +125,21 @@ PERIOD_KEYS = ["promo_fill_rate", "other_fill_rate", "promo_units_ordered", "pro
                "campaigns_measured", "campaigns_below_target", "stockout_campaign_share",
                "inventory_turns_promoted", "inventory_turns_other", "total_freight_spend",
                "emergency_freight_spend", "emergency_freight_share", "promo_emergency_freight_spend",
-               "return_rate", "promo_return_rate", "other_return_rate", "forecast_accuracy"]
+               "return_rate", "promo_return_rate", "other_return_rate", "forecast_accuracy",
+               # drill-down
+               "promo_lead_time_median", "promo_lead_time_p90", "other_lead_time_median",
+               "other_lead_time_p90", "promo_forecast_accuracy", "other_forecast_accuracy",
+               "forecast_bias", "top_shortfall",
+               # inbound supply
+               "supplier_lead_time_median", "supplier_lead_time_p90", "supplier_on_time_rate"]
 CAMPAIGN_KEYS = ["campaign_id", "name", "start", "end", "status", "ordered_units", "planned_units",
                  "plan_attainment", "fill_rate", "shortfall_value", "below_target", "return_rate",
-                 "emergency_freight_spend", "readiness", "at_risk"]
+                 "emergency_freight_spend", "readiness", "at_risk",
+                 "lead_time_median", "lead_time_p90", "inbound_units", "readiness_with_inbound"]
+CAMPAIGN_SKU_KEYS = ["campaign_id", "sku", "category", "ordered_units", "due_units", "on_time_units",
+                     "fill_rate", "shortfall_value", "lead_time_median", "stock_on_hand"]
+CATEGORY_KEYS = ["category", "lead_time_median", "weeks_of_cover", "supplier_lead_time_median"]
+TOP_SHORTFALL_KEYS = ["sku", "category", "due_units", "on_time_units", "shortfall_value"]
 
 
 def fail(msg):
@@ -166,6 +220,8 @@ def validate_source(con, name):
         ci = ident(c)
         if kind == N:
             parsed.append(f"CASE WHEN isnum({ci}) THEN CAST({ci} AS DOUBLE) END AS {ci}")
+            if (name, c) in EXACT_COLUMNS:
+                parsed.append(f"CASE WHEN isnum({ci}) THEN TRY_CAST({ci} AS DECIMAL(38, 9)) END AS {ident(c + '_d')}")
         elif kind == D:
             parsed.append(f"pdate({ci}) AS {ci}")
         else:
@@ -221,6 +277,10 @@ def jsonable(v):
         return v.strftime("%Y-%m-%d")
     if isinstance(v, decimal.Decimal):
         return float(v)
+    if isinstance(v, list):
+        return [jsonable(x) for x in v]
+    if isinstance(v, dict):
+        return {k: jsonable(x) for k, x in v.items()}
     return v
 
 
@@ -230,15 +290,19 @@ def main():
     ap.add_argument("--as-of", dest="as_of")
     ap.add_argument("--promo-fill-target", type=float, default=0.95)
     ap.add_argument("--horizon-days", type=int, default=28)
+    ap.add_argument("--max-weeks", type=int, default=260)
     ap.add_argument("--emergency", default="EXPEDITED,AIR,NEXT_DAY,CHARTER")
     ap.add_argument("--threads", type=int, default=os.cpu_count() or 1)
     args = ap.parse_args()
     target = args.promo_fill_target
     emergency = [s.strip().upper() for s in args.emergency.split(",") if s.strip()]
+    if args.max_weeks < 1:
+        fail(f"--max-weeks: must be at least 1: {args.max_weeks}")
 
     con = duckdb.connect()
     con.execute(f"SET threads = {int(args.threads)}")
     con.execute("SET preserve_insertion_order = true")
+    con.execute("SET enable_progress_bar = false")
     ws = "' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)"
     con.execute(f"CREATE MACRO tr(x) AS nullif(trim(x, {ws}), '')")
     # numbers: decimal, optional leading '-', '.' as decimal point, no thousands separators
@@ -246,6 +310,10 @@ def main():
     # dates: yyyy-MM-dd, optionally followed by a time (ignored)
     con.execute(r"CREATE MACRO pdate(x) AS CASE WHEN regexp_full_match(x, '(?s)[0-9]{4}-[0-9]{2}-[0-9]{2}([T ].*)?') "
                 r"THEN TRY_CAST(substr(x, 1, 10) AS DATE) END")
+    # Nearest-rank percentile (docs/figures.md, "Percentiles"): sort ascending, take the value at 1-based rank
+    # ceil(p * n) with p = num/den, computed in integers: ceil(n*num/den) = (n*num + den - 1) // den.
+    # NULL for an empty or NULL list (list index 0 is NULL in DuckDB).  Used on list(x) aggregates.
+    con.execute("CREATE MACRO nrank(l, num, den) AS list_sort(l)[(len(l) * num + den - 1) // den]")
 
     # ---------------------------------------------------------------- read + validate
     present = {}
@@ -257,7 +325,7 @@ def main():
             continue
         present[s] = files
     if "receipts" in present and "purchase_orders" not in present:
-        fail(f"{present['receipts'][0]}: receipts are given without purchase_orders")
+        fail(f"{present['receipts'][0]}: source 'receipts' needs 'purchase_orders', which is missing")
     for s in SCHEMAS:
         if s not in present:
             # absent optional source: empty table with the right schema so SQL stays uniform
@@ -293,10 +361,13 @@ def main():
     set_reason(con, "inventory", "sku NOT IN (SELECT sku FROM products)", "unknown sku")
     dedupe(con, "forecast", "week_start, sku")
     set_reason(con, "forecast", "sku NOT IN (SELECT sku FROM products)", "unknown sku")
+
+    # purchase orders: duplicate (po_id, line_no) first (as for orders), then the sku reference;
+    # a receipt must resolve to a PO line that is not rejected (a rejected PO line resolves nothing).
     dedupe(con, "purchase_orders", "po_id, line_no")
     set_reason(con, "purchase_orders", "sku NOT IN (SELECT sku FROM products)", "unknown sku")
     con.execute("CREATE TABLE po_ok AS SELECT * EXCLUDE (reason) FROM v_purchase_orders WHERE reason IS NULL")
-    set_reason(con, "receipts", "NOT EXISTS (SELECT 1 FROM po_ok p WHERE p.po_id = t.po_id AND p.line_no = t.line_no)",
+    set_reason(con, "receipts", "NOT EXISTS (SELECT 1 FROM po_ok o WHERE o.po_id = t.po_id AND o.line_no = t.line_no)",
                "unknown purchase-order line")
 
     # ---------------------------------------------------------------- as-of date
@@ -316,13 +387,14 @@ def main():
     con.execute(f"""
         CREATE TABLE lines0 AS
         SELECT o.rn AS lid, o.order_id, o.line_no, o.order_date, o.requested_date, o.sku,
-               o.qty_ordered AS qty, o.unit_price AS price, p.category, p.unit_cost, p.list_price
+               o.qty_ordered AS qty, o.unit_price AS price, p.category, p.unit_cost, p.list_price,
+               o.qty_ordered_d AS qty_d, o.unit_price_d AS price_d
         FROM orders_ok o JOIN products p USING (sku)
         WHERE o.order_date <= {AQ}""")
     # used deliveries: not rejected, ship_date <= A, of a used line
     con.execute(f"""
         CREATE TABLE dlv AS
-        SELECT l.lid, d.ship_date, d.qty_shipped, (d.ship_date <= l.requested_date) AS on_time
+        SELECT l.lid, d.ship_date, d.qty_shipped, d.qty_shipped_d, (d.ship_date <= l.requested_date) AS on_time
         FROM v_deliveries d JOIN lines0 l ON d.order_id = l.order_id AND d.line_no = l.line_no
         WHERE d.reason IS NULL AND d.ship_date <= {AQ}""")
     con.execute(f"""
@@ -341,33 +413,28 @@ def main():
         FROM v_inventory i JOIN products p USING (sku)
         WHERE i.reason IS NULL AND i.snapshot_date <= {AQ}""")
     con.execute("CREATE TABLE fc AS SELECT week_start, sku, forecast_units FROM v_forecast WHERE reason IS NULL")
+    # Stock at A (docs/figures.md): one date for the whole inventory, the latest snapshot_date <= A; a product
+    # without a row on that date has 0 (absent from snap); no snapshot <= A -> every stock 0 (snap empty).
+    con.execute("""
+        CREATE TABLE snap AS
+        SELECT sku, sum(qty_on_hand) AS stock FROM inv
+        WHERE snapshot_date = (SELECT max(snapshot_date) FROM inv) GROUP BY sku""")
+    # S of inbound_units: the snapshot date readiness uses; A when there is none (or no inventory source)
+    S = con.execute("SELECT max(snapshot_date) FROM inv").fetchone()[0] or A
+    SQ = f"DATE '{S.isoformat()}'"
 
-    # (campaign, sku) pairs an item of the campaign matches (by sku, or by category)
-    con.execute("""
-        CREATE TABLE camp_sku AS
-        SELECT i.campaign_id, i.sku FROM items i WHERE i.sku IS NOT NULL
-        UNION
-        SELECT i.campaign_id, p.sku FROM items i JOIN products p ON p.category = i.category
-        WHERE i.category IS NOT NULL""")
-    # line promotional for campaign: equi-join on sku, then the date window
-    con.execute("""
-        CREATE TABLE lc AS
-        SELECT l.lid, c.campaign_id
-        FROM lines0 l JOIN camp_sku cs ON cs.sku = l.sku JOIN campaigns c ON c.campaign_id = cs.campaign_id
-        WHERE l.order_date BETWEEN c.start_date AND c.end_date""")
-    # lines with ots, shipped and promotional flag
-    con.execute("""
-        CREATE TABLE lines AS
-        SELECT l.*,
-               least(l.qty, coalesce(s.on_time_shipped, 0)) AS ots,
-               coalesce(s.shipped, 0) AS shipped,
-               l.lid IN (SELECT lid FROM lc) AS promo
-        FROM lines0 l
-        LEFT JOIN (SELECT lid, sum(qty_shipped) AS shipped,
-                          coalesce(sum(qty_shipped) FILTER (WHERE on_time), 0) AS on_time_shipped
-                   FROM dlv GROUP BY lid) s USING (lid)""")
-    con.execute("DROP TABLE lines0")
-    con.execute("CREATE TABLE promo_orders AS SELECT DISTINCT order_id FROM lines WHERE promo")
+    # used PO lines: not rejected, order_date <= A; used receipts: not rejected, receipt_date <= A,
+    # of a used PO line (a receipt of an ignored PO line is ignored).
+    con.execute(f"""
+        CREATE TABLE pol0 AS
+        SELECT o.rn AS pid, o.po_id, o.line_no, o.order_date, o.due_date, o.sku, o.qty_ordered AS qty, p.category
+        FROM po_ok o JOIN products p USING (sku)
+        WHERE o.order_date <= {AQ}""")
+    con.execute(f"""
+        CREATE TABLE rcv AS
+        SELECT l.pid, r.receipt_date, r.qty_received
+        FROM v_receipts r JOIN pol0 l ON r.po_id = l.po_id AND r.line_no = l.line_no
+        WHERE r.reason IS NULL AND r.receipt_date <= {AQ}""")
 
     # ---------------------------------------------------------------- sources
     sources = {}
@@ -377,11 +444,8 @@ def main():
         "returns": "SELECT (SELECT count(*) FROM v_returns WHERE reason IS NULL) - (SELECT count(*) FROM ret)",
         "freight": f"SELECT count(*) FROM v_freight WHERE reason IS NULL AND ship_date > {AQ}",
         "inventory": f"SELECT count(*) FROM v_inventory WHERE reason IS NULL AND snapshot_date > {AQ}",
-        "purchase_orders": f"SELECT count(*) FROM po_ok WHERE order_date > {AQ}",
-        # a receipt after A, or of a PO line ordered after A
-        "receipts": f"""SELECT count(*) FROM v_receipts r WHERE r.reason IS NULL AND (r.receipt_date > {AQ} OR
-                        EXISTS (SELECT 1 FROM po_ok p WHERE p.po_id = r.po_id AND p.line_no = r.line_no
-                                AND p.order_date > {AQ}))""",
+        "purchase_orders": f"SELECT count(*) FROM v_purchase_orders WHERE reason IS NULL AND order_date > {AQ}",
+        "receipts": "SELECT (SELECT count(*) FROM v_receipts WHERE reason IS NULL) - (SELECT count(*) FROM rcv)",
     }
     for s in SOURCE_ORDER:
         if s not in present:
@@ -390,14 +454,128 @@ def main():
         ign = con.execute(ignored_sql[s]).fetchone()[0] if s in ignored_sql else 0
         sources[s] = {"rows": n, "rejected": rej, "ignored_after_as_of": ign}
 
+    # the validated sources are not needed any more: free their memory before the figures
+    for t in ("v_orders", "orders_ok", "v_deliveries", "v_returns", "v_freight", "v_inventory", "v_forecast",
+              "v_purchase_orders", "po_ok", "v_receipts", "v_products", "v_campaigns", "v_campaign_items"):
+        con.execute(f"DROP TABLE {t}")
+
+    # completed(L): the earliest ship_date d (not after A) on which the running sum of L's deliveries
+    # with ship_date <= d reaches qty_ordered - 1e-9; only lines with qty_ordered > 0.  Deliveries of
+    # one day are summed first, so the running sum at d counts every delivery dated <= d.
+    con.execute("""
+        CREATE TABLE done AS
+        SELECT lid, min(ship_date) AS completed
+        FROM (SELECT d.lid, d.ship_date, l.qty,
+                     sum(sum(d.qty_shipped)) OVER (PARTITION BY d.lid ORDER BY d.ship_date) AS cum
+              FROM dlv d JOIN lines0 l USING (lid)
+              GROUP BY d.lid, d.ship_date, l.qty)
+        WHERE qty > 0 AND cum >= qty - 1e-9
+        GROUP BY lid""")
+
+    # (campaign, sku) pairs an item of the campaign matches (by sku, or by category)
+    con.execute("""
+        CREATE TABLE camp_sku AS
+        SELECT i.campaign_id, i.sku FROM items i WHERE i.sku IS NOT NULL
+        UNION
+        SELECT i.campaign_id, p.sku FROM items i JOIN products p ON p.category = i.category
+        WHERE i.category IS NOT NULL""")
+    # (item, sku): the products each item matches
+    con.execute("""
+        CREATE TABLE item_match AS
+        SELECT item_id, sku FROM items WHERE sku IS NOT NULL
+        UNION ALL
+        SELECT i.item_id, p.sku FROM items i JOIN products p ON p.category = i.category
+        WHERE i.category IS NOT NULL""")
+    # line promotional for campaign: equi-join on sku, then the date window
+    con.execute("""
+        CREATE TABLE lc AS
+        SELECT l.lid, c.campaign_id
+        FROM lines0 l JOIN camp_sku cs ON cs.sku = l.sku JOIN campaigns c ON c.campaign_id = cs.campaign_id
+        WHERE l.order_date BETWEEN c.start_date AND c.end_date""")
+    # lines with ots, shipped, promotional flag, completed(L) and lead_time(L) (days, no clamping);
+    # short_d = (qty_ordered - ots) * unit_price in exact decimals (R7)
+    con.execute("""
+        CREATE TABLE lines AS
+        SELECT l.* EXCLUDE (qty_d, price_d),
+               least(l.qty, coalesce(s.on_time_shipped, 0)) AS ots,
+               (l.qty_d - least(l.qty_d, coalesce(s.on_time_shipped_d, 0))) * l.price_d AS short_d,
+               coalesce(s.shipped, 0) AS shipped,
+               l.lid IN (SELECT lid FROM lc) AS promo,
+               dn.completed,
+               dn.completed - l.order_date AS lead_time
+        FROM lines0 l
+        LEFT JOIN (SELECT lid, sum(qty_shipped) AS shipped,
+                          coalesce(sum(qty_shipped) FILTER (WHERE on_time), 0) AS on_time_shipped,
+                          sum(qty_shipped_d) FILTER (WHERE on_time) AS on_time_shipped_d
+                   FROM dlv GROUP BY lid) s USING (lid)
+        LEFT JOIN done dn USING (lid)""")
+    con.execute("DROP TABLE lines0")
+    con.execute("DROP TABLE done")
+    con.execute("CREATE TABLE promo_orders AS SELECT DISTINCT order_id FROM lines WHERE promo")
+
+    # received(POL) as completed(L); rcv_due = received by the due date (for supplier_on_time_rate);
+    # rcv_s = received by S (for inbound_units).
+    con.execute(f"""
+        CREATE TABLE pol AS
+        SELECT l.*, dn.received, dn.received - l.order_date AS supplier_lead_time,
+               coalesce(rs.rcv_due, 0) AS rcv_due, coalesce(rs.rcv_s, 0) AS rcv_s
+        FROM pol0 l
+        LEFT JOIN (SELECT pid, min(receipt_date) AS received
+                   FROM (SELECT r.pid, r.receipt_date, l.qty,
+                                sum(sum(r.qty_received)) OVER (PARTITION BY r.pid ORDER BY r.receipt_date) AS cum
+                         FROM rcv r JOIN pol0 l USING (pid)
+                         GROUP BY r.pid, r.receipt_date, l.qty)
+                   WHERE qty > 0 AND cum >= qty - 1e-9
+                   GROUP BY pid) dn USING (pid)
+        LEFT JOIN (SELECT r.pid,
+                          sum(r.qty_received) FILTER (WHERE r.receipt_date <= l.due_date) AS rcv_due,
+                          sum(r.qty_received) FILTER (WHERE r.receipt_date <= {SQ}) AS rcv_s
+                   FROM rcv r JOIN pol0 l USING (pid) GROUP BY r.pid) rs USING (pid)""")
+    con.execute("DROP TABLE pol0")
+
     # ---------------------------------------------------------------- periods
+    # Report window (docs/inputs.md, "The report window and its warnings"): weeks from
+    # max(week of the earliest order_date, as-of week - (max_weeks - 1)) to the as-of week; months from
+    # the later of (month of the earliest order_date) and (month of that first week's Monday) to the
+    # month of A.  "Earliest order_date" is read over the used lines (not rejected, not after A), as
+    # the report period always was here; with no used line the report starts at A.
     first = con.execute("SELECT min(order_date) FROM lines").fetchone()[0] or A
+
+    def monday(d):
+        return d - dt.timedelta(days=d.weekday())
+
+    weeks_to_a = (monday(A) - monday(first)).days // 7  # as-of week - week of the earliest order_date
+    first_week = monday(A) - dt.timedelta(weeks=min(weeks_to_a, args.max_weeks - 1))
+    first_month = max(first.replace(day=1), first_week.replace(day=1))
+    period_first = {"week": first_week, "month": first_month}
+
     has = {s: s in present for s in OPTIONAL_SOURCES}
+    has_po = has["purchase_orders"]
+    has_rc = has["purchase_orders"] and has["receipts"]
     # promoted categories: categories of the products each item matches
     con.execute("""
         CREATE TABLE item_cats AS
         SELECT DISTINCT i.campaign_id, coalesce(i.category, p.category) AS category
         FROM items i LEFT JOIN products p ON p.sku = i.sku""")
+    # Promotional SKU-weeks for the forecast split: (sku, Monday w) is promotional when an item of a
+    # campaign matches the sku and the campaign overlaps w up to A.  Only the pairs the forecast
+    # figures use are looked at (a forecast row, or order lines, in a week whose Monday is <= A).
+    con.execute(f"""
+        CREATE TABLE fpairs AS
+        WITH act AS (
+            SELECT CAST(date_trunc('week', order_date) AS DATE) AS w, sku, sum(qty) AS a
+            FROM lines GROUP BY ALL),
+        pairs AS (
+            SELECT coalesce(f.week_start, a.w) AS w, coalesce(f.sku, a.sku) AS sku,
+                   coalesce(a.a, 0) AS a, coalesce(f.forecast_units, 0) AS f,
+                   f.sku IS NOT NULL AS has_fc
+            FROM fc f FULL OUTER JOIN act a ON a.w = f.week_start AND a.sku = f.sku)
+        SELECT x.w, x.sku, x.a, x.f, x.has_fc, p.list_price AS price,
+               EXISTS (SELECT 1 FROM camp_sku cs JOIN campaigns c USING (campaign_id)
+                       WHERE cs.sku = x.sku AND c.start_date <= least(x.w + 6, {AQ})
+                         AND c.end_date >= x.w) AS promo
+        FROM pairs x JOIN products p USING (sku)
+        WHERE x.w <= {AQ}""")
 
     out_periods = {}
     for g in ("week", "month"):
@@ -409,7 +587,7 @@ def main():
             SELECT pk, pend, {label} AS period, (least(pend, {AQ}) - pk + 1) AS days
             FROM (SELECT pk, {pend} AS pend
                   FROM (SELECT CAST(range AS DATE) AS pk
-                        FROM range(CAST(date_trunc('{g}', DATE '{first.isoformat()}') AS TIMESTAMP),
+                        FROM range(TIMESTAMP '{period_first[g].isoformat()}',
                                    CAST(date_trunc('{g}', {AQ}) AS TIMESTAMP) + INTERVAL 1 DAY, {step})))""")
 
         def K(col):
@@ -417,7 +595,8 @@ def main():
 
         sql = f"""
         WITH due AS (
-            SELECT {K('requested_date')} AS pk, * FROM lines WHERE requested_date <= {AQ}),
+            SELECT {K('requested_date')} AS pk, lid, sku, category, promo, qty, ots, price, short_d
+            FROM lines WHERE requested_date <= {AQ}),
         fill AS (
             SELECT pk,
                    sum(qty) FILTER (WHERE promo) AS p_qty, sum(ots) FILTER (WHERE promo) AS p_ots,
@@ -468,21 +647,39 @@ def main():
                    sum(d.qty_shipped) FILTER (WHERE l.promo) AS s_p,
                    sum(d.qty_shipped) FILTER (WHERE NOT l.promo) AS s_o
             FROM dlv d JOIN lines l USING (lid) GROUP BY ALL),
-        act AS (
-            SELECT CAST(date_trunc('week', order_date) AS DATE) AS w, sku, sum(qty) AS a
-            FROM lines GROUP BY ALL),
-        pairs AS (
-            SELECT coalesce(f.week_start, a.w) AS w, coalesce(f.sku, a.sku) AS sku,
-                   coalesce(a.a, 0) AS a, coalesce(f.forecast_units, 0) AS f,
-                   f.sku IS NOT NULL AS has_fc
-            FROM fc f FULL OUTER JOIN act a ON a.w = f.week_start AND a.sku = f.sku),
         fa AS (
             SELECT {K('w')} AS pk,
-                   sum(abs(x.a - x.f) * p.list_price) AS num, sum(x.a * p.list_price) AS den,
-                   bool_or(x.has_fc) AS has_fc
-            FROM pairs x JOIN products p USING (sku)
-            WHERE x.w <= {AQ}
-            GROUP BY ALL)
+                   sum(abs(a - f) * price) AS num, sum(a * price) AS den, bool_or(has_fc) AS has_fc,
+                   sum((f - a) * price) AS bias,
+                   sum(abs(a - f) * price) FILTER (WHERE promo) AS p_num,
+                   sum(a * price) FILTER (WHERE promo) AS p_den,
+                   coalesce(bool_or(has_fc) FILTER (WHERE promo), false) AS p_has_fc,
+                   sum(abs(a - f) * price) FILTER (WHERE NOT promo) AS o_num,
+                   sum(a * price) FILTER (WHERE NOT promo) AS o_den,
+                   coalesce(bool_or(has_fc) FILTER (WHERE NOT promo), false) AS o_has_fc
+            FROM fpairs GROUP BY ALL),
+        lt AS (
+            SELECT {K('completed')} AS pk,
+                   list(lead_time) FILTER (WHERE promo) AS p_lt,
+                   list(lead_time) FILTER (WHERE NOT promo) AS o_lt
+            FROM lines WHERE completed IS NOT NULL GROUP BY ALL),
+        tsku AS (
+            SELECT pk, sku, any_value(category) AS category, sum(qty) AS due_units, sum(ots) AS on_time_units,
+                   sum(short_d) AS short_d
+            FROM due WHERE promo GROUP BY pk, sku),
+        ts AS (
+            SELECT pk, list({{'sku': sku, 'category': category, 'due_units': due_units,
+                              'on_time_units': on_time_units, 'shortfall_value': CAST(short_d AS DOUBLE)}}
+                            ORDER BY short_d DESC, sku) AS top
+            FROM (SELECT *, row_number() OVER (PARTITION BY pk ORDER BY short_d DESC, sku) AS r
+                  FROM tsku WHERE short_d > 1e-9)
+            WHERE r <= 10 GROUP BY pk),
+        slt AS (
+            SELECT {K('received')} AS pk, list(supplier_lead_time) AS l
+            FROM pol WHERE received IS NOT NULL GROUP BY ALL),
+        sot AS (
+            SELECT {K('due_date')} AS pk, sum(least(qty, rcv_due)) AS on_time, sum(qty) AS ordered
+            FROM pol WHERE due_date <= {AQ} GROUP BY ALL)
         SELECT p.period, p.pk AS start, p.pend AS "end",
                CASE WHEN coalesce(fl.p_qty, 0) = 0 THEN NULL ELSE fl.p_ots / fl.p_qty END AS promo_fill_rate,
                CASE WHEN coalesce(fl.o_qty, 0) = 0 THEN NULL ELSE fl.o_ots / fl.o_qty END AS other_fill_rate,
@@ -504,13 +701,33 @@ def main():
                CASE WHEN {has['returns']} AND coalesce(s.s_p, 0) <> 0 THEN coalesce(r.r_p, 0) / s.s_p END AS promo_return_rate,
                CASE WHEN {has['returns']} AND coalesce(s.s_o, 0) <> 0 THEN coalesce(r.r_o, 0) / s.s_o END AS other_return_rate,
                CASE WHEN {has['forecast']} AND fa.has_fc AND fa.den <> 0 THEN greatest(0, 1 - fa.num / fa.den) END
-                    AS forecast_accuracy
+                    AS forecast_accuracy,
+               nrank(lt.p_lt, 1, 2) AS promo_lead_time_median,
+               nrank(lt.p_lt, 9, 10) AS promo_lead_time_p90,
+               nrank(lt.o_lt, 1, 2) AS other_lead_time_median,
+               nrank(lt.o_lt, 9, 10) AS other_lead_time_p90,
+               CASE WHEN {has['forecast']} AND fa.p_has_fc AND fa.p_den <> 0 THEN greatest(0, 1 - fa.p_num / fa.p_den) END
+                    AS promo_forecast_accuracy,
+               CASE WHEN {has['forecast']} AND fa.o_has_fc AND fa.o_den <> 0 THEN greatest(0, 1 - fa.o_num / fa.o_den) END
+                    AS other_forecast_accuracy,
+               CASE WHEN {has['forecast']} AND fa.has_fc AND fa.den <> 0 THEN fa.bias / fa.den END AS forecast_bias,
+               ts.top AS top_shortfall,
+               CASE WHEN {has_rc} THEN nrank(sl.l, 1, 2) END AS supplier_lead_time_median,
+               CASE WHEN {has_rc} THEN nrank(sl.l, 9, 10) END AS supplier_lead_time_p90,
+               CASE WHEN {has_rc} AND coalesce(so.ordered, 0) <> 0 THEN so.on_time / so.ordered END
+                    AS supplier_on_time_rate
         FROM periods p
         LEFT JOIN fill fl USING (pk) LEFT JOIN camp cm USING (pk) LEFT JOIN turns t USING (pk)
         LEFT JOIN nsnap ns USING (pk) LEFT JOIN frt ft USING (pk) LEFT JOIN rq r USING (pk)
-        LEFT JOIN sq s USING (pk) LEFT JOIN fa USING (pk)
+        LEFT JOIN sq s USING (pk) LEFT JOIN fa USING (pk) LEFT JOIN lt USING (pk) LEFT JOIN ts USING (pk)
+        LEFT JOIN slt sl USING (pk) LEFT JOIN sot so USING (pk)
         ORDER BY p.pk"""
-        out_periods[g] = [{k: jsonable(v) for k, v in r.items()} for r in rows(con, sql)]
+        out = []
+        for r in rows(con, sql):
+            r = {k: jsonable(v) for k, v in r.items()}
+            r["top_shortfall"] = [{k: e[k] for k in TOP_SHORTFALL_KEYS} for e in (r["top_shortfall"] or [])]
+            out.append(r)
+        out_periods[g] = out
 
     # ---------------------------------------------------------------- campaigns
     sql = f"""
@@ -519,7 +736,8 @@ def main():
         SELECT campaign_id, sum(qty) AS ordered, sum(shipped) AS shipped,
                sum(qty) FILTER (WHERE requested_date <= {AQ}) AS due_qty,
                sum(ots) FILTER (WHERE requested_date <= {AQ}) AS due_ots,
-               sum((qty - ots) * price) FILTER (WHERE requested_date <= {AQ}) AS short
+               sum((qty - ots) * price) FILTER (WHERE requested_date <= {AQ}) AS short,
+               list(lead_time) FILTER (WHERE completed IS NOT NULL) AS lts
         FROM cl GROUP BY campaign_id),
     planned AS (SELECT campaign_id, sum(planned_units) AS planned FROM items GROUP BY campaign_id),
     cret AS (SELECT lc.campaign_id, sum(r.qty_returned) AS returned FROM ret r JOIN lc USING (lid) GROUP BY ALL),
@@ -527,19 +745,23 @@ def main():
         SELECT o.campaign_id, sum(f.cost) AS em
         FROM (SELECT DISTINCT campaign_id, order_id FROM cl) o JOIN fr f ON f.order_id = o.order_id
         WHERE f.emergency GROUP BY ALL),
-    snap AS (SELECT sku, sum(qty_on_hand) AS stock FROM inv
-             WHERE snapshot_date = (SELECT max(snapshot_date) FROM inv) GROUP BY sku),
     item_stock AS (
-        SELECT i.item_id, i.campaign_id, i.planned_units AS planned, coalesce(sum(s.stock), 0) AS stock
-        FROM items i
-        LEFT JOIN (SELECT item_id, sku FROM items WHERE sku IS NOT NULL
-                   UNION ALL
-                   SELECT i2.item_id, p.sku FROM items i2 JOIN products p ON p.category = i2.category
-                   WHERE i2.category IS NOT NULL) m ON m.item_id = i.item_id
-        LEFT JOIN snap s ON s.sku = m.sku
-        GROUP BY ALL),
-    ready AS (SELECT campaign_id, sum(least(stock, planned)) AS ready, sum(planned) AS planned
-              FROM item_stock GROUP BY campaign_id),
+        SELECT i.item_id, any_value(i.campaign_id) AS campaign_id, any_value(i.planned_units) AS planned,
+               coalesce(sum(s.stock), 0) AS stock
+        FROM items i LEFT JOIN item_match m USING (item_id) LEFT JOIN snap s ON s.sku = m.sku
+        GROUP BY i.item_id),
+    -- inbound_i: open quantity (qty_ordered - received by S, at least 0) of the used PO lines of the
+    -- products item i matches, due before the campaign's start
+    item_inbound AS (
+        SELECT m.item_id, sum(greatest(0, p.qty - p.rcv_s)) AS inbound
+        FROM item_match m JOIN items i USING (item_id) JOIN campaigns c USING (campaign_id)
+        JOIN pol p ON p.sku = m.sku
+        WHERE p.due_date < c.start_date
+        GROUP BY m.item_id),
+    ready AS (SELECT s.campaign_id, sum(least(s.stock, s.planned)) AS ready, sum(s.planned) AS planned,
+                     sum(coalesce(ib.inbound, 0)) AS inbound,
+                     sum(least(s.stock + coalesce(ib.inbound, 0), s.planned)) AS ready_in
+              FROM item_stock s LEFT JOIN item_inbound ib USING (item_id) GROUP BY s.campaign_id),
     c AS (
         SELECT c.*, CASE WHEN c.start_date > {AQ} THEN 'upcoming'
                          WHEN c.end_date >= {AQ} THEN 'active' ELSE 'ended' END AS status
@@ -555,7 +777,12 @@ def main():
                 AS return_rate,
            CASE WHEN {has['freight']} THEN coalesce(f.em, 0) END AS emergency_freight_spend,
            CASE WHEN c.status = 'upcoming' AND {has['inventory']} AND coalesce(rd.planned, 0) <> 0
-                THEN rd.ready / rd.planned END AS readiness
+                THEN rd.ready / rd.planned END AS readiness,
+           nrank(a.lts, 1, 2) AS lead_time_median,
+           nrank(a.lts, 9, 10) AS lead_time_p90,
+           CASE WHEN c.status = 'upcoming' AND {has_po} THEN coalesce(rd.inbound, 0) END AS inbound_units,
+           CASE WHEN c.status = 'upcoming' AND {has['inventory']} AND {has_po} AND coalesce(rd.planned, 0) <> 0
+                THEN rd.ready_in / rd.planned END AS readiness_with_inbound
     FROM c LEFT JOIN agg a USING (campaign_id) LEFT JOIN planned pl USING (campaign_id)
     LEFT JOIN cret r USING (campaign_id) LEFT JOIN cfr f USING (campaign_id)
     LEFT JOIN ready rd USING (campaign_id)
@@ -567,6 +794,56 @@ def main():
         r["at_risk"] = r["readiness"] is not None and r["readiness"] < 1
         campaigns.append({k: r[k] for k in CAMPAIGN_KEYS})
 
+    # ---------------------------------------------------------------- campaign SKUs
+    # One row per listed campaign C and sku with a line in lines(C) (such a campaign has started, so
+    # it is listed).  Rows ordered by campaign as in "campaigns" (start date, then id), then
+    # shortfall_value descending, then sku.
+    sql = f"""
+    WITH cl AS (SELECT lc.campaign_id, l.* FROM lc JOIN lines l USING (lid)),
+    cs AS (
+        SELECT campaign_id, sku, any_value(category) AS category, sum(qty) AS ordered_units,
+               coalesce(sum(qty) FILTER (WHERE requested_date <= {AQ}), 0) AS due_units,
+               coalesce(sum(ots) FILTER (WHERE requested_date <= {AQ}), 0) AS on_time_units,
+               coalesce(sum(short_d) FILTER (WHERE requested_date <= {AQ}), 0) AS short_d,
+               list(lead_time) FILTER (WHERE completed IS NOT NULL) AS lts
+        FROM cl GROUP BY campaign_id, sku)
+    SELECT cs.campaign_id, cs.sku, cs.category, cs.ordered_units, cs.due_units, cs.on_time_units,
+           CASE WHEN cs.due_units <> 0 THEN cs.on_time_units / cs.due_units END AS fill_rate,
+           CAST(cs.short_d AS DOUBLE) AS shortfall_value,
+           nrank(cs.lts, 1, 2) AS lead_time_median,
+           CASE WHEN {has['inventory']} THEN coalesce(s.stock, 0) END AS stock_on_hand
+    FROM cs JOIN campaigns c USING (campaign_id) LEFT JOIN snap s USING (sku)
+    WHERE c.start_date <= {AQ} + {int(args.horizon_days)}
+    ORDER BY c.start_date, c.campaign_id, cs.short_d DESC, cs.sku"""
+    campaign_skus = [{k: jsonable(r[k]) for k in CAMPAIGN_SKU_KEYS} for r in rows(con, sql)]
+
+    # ---------------------------------------------------------------- categories
+    # 13-week window: from the Monday twelve weeks before the as-of week's Monday to A, inclusive.
+    win_start = monday(A) - dt.timedelta(weeks=12)
+    WQ = f"DATE '{win_start.isoformat()}'"
+    sql = f"""
+    WITH clt AS (
+        SELECT category, list(lead_time) AS l FROM lines
+        WHERE completed BETWEEN {WQ} AND {AQ} GROUP BY category),
+    cstock AS (SELECT p.category, sum(s.stock) AS stock FROM snap s JOIN products p USING (sku) GROUP BY ALL),
+    cship AS (
+        SELECT l.category, sum(d.qty_shipped) AS shipped
+        FROM dlv d JOIN lines l USING (lid)
+        WHERE d.ship_date BETWEEN {WQ} AND {AQ} GROUP BY ALL),
+    cslt AS (
+        SELECT category, list(supplier_lead_time) AS l FROM pol
+        WHERE received BETWEEN {WQ} AND {AQ} GROUP BY category)
+    SELECT k.category,
+           nrank(clt.l, 1, 2) AS lead_time_median,
+           CASE WHEN {has['inventory']} AND coalesce(cship.shipped, 0) <> 0
+                THEN coalesce(cstock.stock, 0) / (cship.shipped / 13) END AS weeks_of_cover,
+           CASE WHEN {has_po} THEN nrank(cslt.l, 1, 2) END AS supplier_lead_time_median
+    FROM categories k LEFT JOIN clt USING (category) LEFT JOIN cstock USING (category)
+    LEFT JOIN cship USING (category) LEFT JOIN cslt USING (category)"""
+    # "by name": code-point order of the category (sorted here, not by a database collation)
+    categories = sorted(({k: jsonable(r[k]) for k in CATEGORY_KEYS} for r in rows(con, sql)),
+                        key=lambda r: r["category"])
+
     doc = {
         "schema_version": 1,
         "as_of": A.isoformat(),
@@ -575,6 +852,8 @@ def main():
         "weeks": [{k: p[k] for k in ["period", "start", "end"] + PERIOD_KEYS} for p in out_periods["week"]],
         "months": [{k: p[k] for k in ["period", "start", "end"] + PERIOD_KEYS} for p in out_periods["month"]],
         "campaigns": campaigns,
+        "campaign_skus": campaign_skus,
+        "categories": categories,
     }
     json.dump(doc, sys.stdout, indent=1, allow_nan=False)
     sys.stdout.write("\n")

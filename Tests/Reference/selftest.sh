@@ -11,6 +11,28 @@ trap 'rm -rf "$TMP"' EXIT
 "$PY" "$HERE/kpis_duckdb.py" "$HERE/fixtures/basic" --as-of 2026-01-25 > "$TMP/basic.json"
 "$PY" "$HERE/kpis_duckdb.py" "$HERE/fixtures/basic" > "$TMP/basic_default.json"
 "$PY" "$HERE/kpis_duckdb.py" "$HERE/fixtures/isoweek" > "$TMP/isoweek.json"
+# drill-down figures and the report window
+DD="$HERE/fixtures/drilldown"
+"$PY" "$HERE/kpis_duckdb.py" "$DD" --as-of 2026-03-18 > "$TMP/dd.json"
+for n in 2 4 20 21; do
+  "$PY" "$HERE/kpis_duckdb.py" "$DD" --as-of 2026-03-18 --max-weeks "$n" > "$TMP/dd_w$n.json"
+done
+# inbound supply, and the same exports without receipts / without both inbound sources / without inventory
+IB="$HERE/fixtures/inbound"
+"$PY" "$HERE/kpis_duckdb.py" "$IB" > "$TMP/ib.json"
+without() { # name source...: a copy of fixtures/inbound without the given sources
+  local name=$1 f; shift
+  mkdir "$TMP/$name"
+  for f in "$IB"/*.csv; do
+    case " $* " in *" $(basename "$f" .csv) "*) ;; *) cp "$f" "$TMP/$name/" ;; esac
+  done
+}
+without ib_norc receipts && "$PY" "$HERE/kpis_duckdb.py" "$TMP/ib_norc" > "$TMP/ib_norc.json"
+without ib_nopo receipts purchase_orders && "$PY" "$HERE/kpis_duckdb.py" "$TMP/ib_nopo" > "$TMP/ib_nopo.json"
+without ib_noinv inventory && "$PY" "$HERE/kpis_duckdb.py" "$TMP/ib_noinv" > "$TMP/ib_noinv.json"
+# receipts without purchase_orders: exit status 2
+without ib_rconly purchase_orders
+set +e; "$PY" "$HERE/kpis_duckdb.py" "$TMP/ib_rconly" > /dev/null 2> "$TMP/ib_rconly.err"; echo $? > "$TMP/ib_rconly.rc"; set -e
 # a document equals itself
 "$PY" "$HERE/compare.py" "$TMP/basic.json" "$TMP/basic.json" > "$TMP/cmp.txt"
 tail -n 1 "$TMP/cmp.txt" | grep -Eq '^[0-9]+ passed, 0 failed$'
@@ -19,14 +41,22 @@ tail -n 1 "$TMP/cmp.txt" | grep -Eq '^[0-9]+ passed, 0 failed$'
 import json, sys, os
 tmp = sys.argv[1]
 d = json.load(open(os.path.join(tmp, "basic.json")))
-dd = json.load(open(os.path.join(tmp, "basic_default.json")))
+bdef = json.load(open(os.path.join(tmp, "basic_default.json")))
 iso = json.load(open(os.path.join(tmp, "isoweek.json")))
+dd = json.load(open(os.path.join(tmp, "dd.json")))
+ddw = {n: json.load(open(os.path.join(tmp, f"dd_w{n}.json"))) for n in (2, 4, 20, 21)}
+ib, ib_norc, ib_nopo, ib_noinv = (json.load(open(os.path.join(tmp, f"{n}.json")))
+                                  for n in ("ib", "ib_norc", "ib_nopo", "ib_noinv"))
 W = {p["period"]: p for p in d["weeks"]}
 M = {p["period"]: p for p in d["months"]}
 C = {c["campaign_id"]: c for c in d["campaigns"]}
 fails = []
 
+checks = 0
+
 def eq(label, got, want):
+    global checks
+    checks += 1
     ok = (got is None and want is None) or (
         got is not None and want is not None and
         (got == want if isinstance(want, (bool, str, list, dict)) else abs(got - want) <= 1e-9 * max(1, abs(want))))
@@ -45,7 +75,7 @@ def eq(label, got, want):
 # ots: O1/1 4; O2/1 6 (4 more shipped late on 01-12); O2/2 min(5,7)=5 (over-shipped);
 #   O3/1 6; O3/2 5 (3 more shipped 01-26 > A: ignored); O4/1 3; O8/1 2.
 eq("as_of", d["as_of"], "2026-01-25")
-eq("default as_of = latest valid order_date", dd["as_of"], "2026-01-27")
+eq("default as_of = latest valid order_date", bdef["as_of"], "2026-01-27")
 eq("week labels", [p["period"] for p in d["weeks"]], ["2026-W01", "2026-W02", "2026-W03", "2026-W04"])
 eq("W01 start (ISO week-year)", W["2026-W01"]["start"], "2025-12-29")
 eq("month labels", [p["period"] for p in d["months"]], ["2025-12", "2026-01"])
@@ -174,9 +204,336 @@ for k in ("total_freight_spend", "emergency_freight_spend", "promo_emergency_fre
 # nothing shipped: ots 0 -> other_fill_rate 0/1 = 0
 eq("iso other_fill_rate", w["other_fill_rate"], 0.0)
 
+# ---- fixture "drilldown", A = 2026-03-18 (a Wednesday) --------------------------------
+# Weeks: W10 03-02..03-08, W11 03-09..03-15, W12 03-16..03-22 (reported up to A).
+# Campaigns (file order P1, P2, P3; listed by start date: P3, P1, P2):
+#   P1 03-02..03-15 items A, garden (C, D); P2 03-10..03-22 item A (overlaps P1 on A, 03-10..03-15);
+#   P3 02-23..03-08 item kits (K01..K12).
+# Lines (sku qty@price, order -> requested; deliveries; completed / lead time):
+#   S7   B 2@8   2025-11-01 -> 11-05; 1 on 11-03, 1 on 12-01 -> complete 2025-12-01, lt 30 (other)
+#   S1   D 0.8@2 03-06 -> 03-10; 0.1 on 03-07, 0.7 on 03-10 -> 0.1 + 0.7 = 0.7999999999999999
+#        >= 0.8 - 1e-9: completed by its second delivery 03-10, lt 4 (P1); ots 0.7999999999999999
+#   S2   A 4@5   03-11 -> 03-13; 4 on 03-09 (before the order date): completed 03-09, lt -2 (P1, P2)
+#   S3   A 6@5   03-09 -> 03-11; 6 on 03-12 (late, ots 0): lt 3 (P1 only: P2 starts 03-10)
+#   S4   C 2@20  03-05 -> 03-08; 2 on 03-14 (late, ots 0): lt 9 (P1)
+#   S5   E 5@4   03-09 -> 03-12; 5 on 03-09: lt 0 (other)
+#   S6   E 3@4   03-02 -> 03-12; 1 on 03-03, 2 on 03-11: completed by the second, lt 9 (other)
+#   S8   E 10@4  03-10 -> 03-20; 4 on 03-11, 3 on 03-12, 3 on 03-19 (> A, ignored): never complete
+#   S9   A 1@5   03-12 -> 03-20 (not due); 1 on 03-17: lt 5 (P1, P2)
+#   S10  D 3@2   03-14 -> 03-17; 3 on 03-16: lt 2 (P1)
+#   S11/1..4 C 1@20 03-02 -> 03-06; 1 each on 03-03, 03-04, 03-05, 03-06: lt 1, 2, 3, 4 (P1)
+#   S15  E 2@4   03-16 -> 03-25, nothing shipped
+#   S16  B 1@8   03-10 -> 03-16; 1 on 03-15: lt 5 (other)
+#   SK/k Kk 10 03-02 -> 03-04 (P3), shipped on time on 03-03: K01 4 (@5), K02 5 (@2), K03 0 (@3),
+#        K04 8 (@10), K05..K11 5 (@1); K12 qty 0 (@1). None complete (K12: qty 0 never is).
+DW = {p["period"]: p for p in dd["weeks"]}
+DM = {p["period"]: p for p in dd["months"]}
+DC = {c["campaign_id"]: c for c in dd["campaigns"]}
+# report: weeks from 2025-W44 (Monday 2025-10-27 holds 11-01) to 2026-W12: 9 + 12 = 21 weeks;
+# months from the later of 2025-11 (earliest order) and 2025-10 (that week's Monday) to 2026-03.
+eq("dd weeks", [p["period"] for p in dd["weeks"]],
+   [f"2025-W{n}" for n in range(44, 53)] + [f"2026-W{n:02d}" for n in range(1, 13)])
+eq("dd months", [p["period"] for p in dd["months"]], ["2025-11", "2025-12", "2026-01", "2026-02", "2026-03"])
+# percentiles: nearest rank ceil(p*n)
+# W10 promo {1,2,3,4} (n=4): median rank 2 -> 2, p90 rank ceil(3.6)=4 -> 4; other: none -> null
+eq("W10 promo_lead_time_median", DW["2026-W10"]["promo_lead_time_median"], 2)
+eq("W10 promo_lead_time_p90", DW["2026-W10"]["promo_lead_time_p90"], 4)
+eq("W10 other_lead_time_median", DW["2026-W10"]["other_lead_time_median"], None)
+# W11 promo {S1 4, S2 -2, S3 3, S4 9} -> [-2,3,4,9] (even): median rank 2 -> 3, p90 rank 4 -> 9
+eq("W11 promo_lead_time_median", DW["2026-W11"]["promo_lead_time_median"], 3)
+eq("W11 promo_lead_time_p90", DW["2026-W11"]["promo_lead_time_p90"], 9)
+# W11 other {S5 0, S6 9, S16 5} -> [0,5,9] (odd): median rank 2 -> 5, p90 rank ceil(2.7)=3 -> 9
+eq("W11 other_lead_time_median", DW["2026-W11"]["other_lead_time_median"], 5)
+eq("W11 other_lead_time_p90", DW["2026-W11"]["other_lead_time_p90"], 9)
+# W12 promo {S9 5, S10 2}: median rank 1 -> 2, p90 rank 2 -> 5
+eq("W12 promo_lead_time_median", DW["2026-W12"]["promo_lead_time_median"], 2)
+eq("W12 promo_lead_time_p90", DW["2026-W12"]["promo_lead_time_p90"], 5)
+# 2025-W49 (Monday 12-01): S7 completed 12-01, lt 30
+eq("2025-W49 other_lead_time_median", DW["2025-W49"]["other_lead_time_median"], 30)
+# March promo: [-2,1,2,2,3,3,4,4,5,9] (n=10): median rank 5 -> 3, p90 rank 9 -> 5 (not the max 9)
+eq("2026-03 promo_lead_time_median", DM["2026-03"]["promo_lead_time_median"], 3)
+eq("2026-03 promo_lead_time_p90", DM["2026-03"]["promo_lead_time_p90"], 5)
+eq("2026-03 other_lead_time_p90", DM["2026-03"]["other_lead_time_p90"], 9)
+eq("2025-12 other_lead_time_p90", DM["2025-12"]["other_lead_time_p90"], 30)
+
+# Forecast (price = list_price: A 5, B 8, C 20, D 2, E 4, K 1). Promotional SKU-weeks: W10 K*, C, D, A;
+# W11 A (P1, P2), C, D (P1); W12 A only (P2; P1 ended 03-15, so D is not promotional in W12).
+# W11 pairs: A a=4+6+1=11 f=12: |d|*p 5, a*p 55, (f-a)*p +5 (promo)
+#            D a=3 (S10) no row, f=0: 6, 6, -6 (promo)
+#            E a=5+10=15 f=10: 20, 60, -20;  B a=1 (S16) f=3: 16, 8, +16 (other)
+#   promo 1 - 11/61; other 1 - 36/68; all 1 - 47/129; bias (5-6-20+16)/129 = -5/129
+eq("W11 promo_forecast_accuracy", DW["2026-W11"]["promo_forecast_accuracy"], 1 - 11 / 61)
+eq("W11 other_forecast_accuracy", DW["2026-W11"]["other_forecast_accuracy"], 1 - 36 / 68)
+eq("W11 forecast_accuracy", DW["2026-W11"]["forecast_accuracy"], 1 - 47 / 129)
+eq("W11 forecast_bias", DW["2026-W11"]["forecast_bias"], -5 / 129)
+# W12 pairs: A f=2 a=0: 10, 0, +10 (promo: has a row but denominator 0 -> null)
+#            D f=4 a=0: 8, 0, +8;  E a=2 (S15) no row: 8, 8, -8 (other: max(0, 1-16/8) = 0)
+#   all max(0, 1 - 26/8) = 0; bias (10+8-8)/8 = 1.25 (not clamped)
+eq("W12 promo_forecast_accuracy (denominator 0)", DW["2026-W12"]["promo_forecast_accuracy"], None)
+eq("W12 other_forecast_accuracy", DW["2026-W12"]["other_forecast_accuracy"], 0.0)
+eq("W12 forecast_accuracy", DW["2026-W12"]["forecast_accuracy"], 0.0)
+eq("W12 forecast_bias", DW["2026-W12"]["forecast_bias"], 1.25)
+# W10: no forecast row -> accuracy, promo, other and bias all null
+for k in ("forecast_accuracy", "promo_forecast_accuracy", "other_forecast_accuracy", "forecast_bias"):
+    eq(f"W10 {k}", DW["2026-W10"][k], None)
+# March = W10 + W11 + W12. W10 pairs (no rows, f=0): K01..K11 a=10 (10 each), K12 a=0, C a=2+4=6 (120),
+#   D a=0.8 (1.6) -> promo num = den = 110 + 120 + 1.6 = 231.6; E a=3 (12) other.
+#   promo 1 - (231.6+11+10)/(231.6+61+0); other 1 - (12+36+16)/(12+68+8) = 1 - 64/88
+#   all 1 - 316.6/380.6; bias (-231.6 - 12 - 5 + 10)/380.6 = -238.6/380.6
+eq("2026-03 promo_forecast_accuracy", DM["2026-03"]["promo_forecast_accuracy"], 1 - 252.6 / 292.6)
+eq("2026-03 other_forecast_accuracy", DM["2026-03"]["other_forecast_accuracy"], 1 - 64 / 88)
+eq("2026-03 forecast_accuracy", DM["2026-03"]["forecast_accuracy"], 1 - 316.6 / 380.6)
+eq("2026-03 forecast_bias", DM["2026-03"]["forecast_bias"], -238.6 / 380.6)
+
+# top_shortfall. W10, promotional lines due (requested 03-02..03-08):
+#   C: S4 2 (ots 0) + S11/1..4 4 (ots 4): due 6, on time 4, shortfall 2*20 = 40
+#   K01 (10-4)*5 = 30, K03 10*3 = 30 (tie: K01 before K03, though K03 comes first in the file),
+#   K04 (10-8)*10 = 20, K02 (10-5)*2 = 10, K05..K11 5 each (file order K11..K05), K12 0 (cut)
+#   -> ten: C, K01, K03, K04, K02, K05, K06, K07, K08, K09 (K10, K11 fall off)
+def ts(sku, cat, due, ot, sv):
+    return {"sku": sku, "category": cat, "due_units": due, "on_time_units": ot, "shortfall_value": sv}
+W10_TOP = ([ts("C", "garden", 6, 4, 40), ts("K01", "kits", 10, 4, 30), ts("K03", "kits", 10, 0, 30),
+            ts("K04", "kits", 10, 8, 20), ts("K02", "kits", 10, 5, 10)]
+           + [ts(f"K0{k}", "kits", 10, 5, 5) for k in range(5, 10)])
+def eq_list(label, got, want):
+    if not isinstance(got, list) or len(got) != len(want):
+        fails.append(f"{label}: got {got!r}, want {want!r}")
+        return
+    for i, (g, w) in enumerate(zip(got, want)):
+        if sorted(g) != sorted(w):
+            fails.append(f"{label}[{i}] keys: got {sorted(g)}, want {sorted(w)}")
+        for k in w:
+            eq(f"{label}[{i}].{k}", g.get(k), w[k])
+eq_list("W10 top_shortfall", DW["2026-W10"]["top_shortfall"], W10_TOP)
+# W11: A: S2 due 4 on time 4, S3 due 6 on time 0 -> 10, 4, 30. D (S1): (0.8 - 0.7999999999999999)*2
+#   = 2.2e-16 <= 1e-9 -> cut.
+eq_list("W11 top_shortfall", DW["2026-W11"]["top_shortfall"], [ts("A", "toys", 10, 4, 30)])
+# W12: S10 (D) on time -> 0 -> cut: an empty list
+eq("W12 top_shortfall", DW["2026-W12"]["top_shortfall"], [])
+eq("2025-W44 top_shortfall (no promo line)", DW["2025-W44"]["top_shortfall"], [])
+# March: C 40; A, K01, K03 30 (by sku); K04 20; K02 10; K05..K08 5 (cap of 10)
+eq_list("2026-03 top_shortfall", DM["2026-03"]["top_shortfall"],
+        [ts("C", "garden", 6, 4, 40), ts("A", "toys", 10, 4, 30), ts("K01", "kits", 10, 4, 30),
+         ts("K03", "kits", 10, 0, 30), ts("K04", "kits", 10, 8, 20), ts("K02", "kits", 10, 5, 10)]
+        + [ts(f"K0{k}", "kits", 10, 5, 5) for k in range(5, 9)])
+
+# campaign lead times. P1: S1 4, S2 -2, S3 3, S4 9, S9 5, S10 2, S11 1..4 -> [-2,1,2,2,3,3,4,4,5,9]:
+#   median rank 5 -> 3, p90 rank 9 -> 5. P2: S2 -2, S9 5: median rank 1 -> -2 (the negative lead
+#   time counts as it is), p90 rank 2 -> 5. P3: none.
+eq("P1 lead_time_median", DC["P1"]["lead_time_median"], 3)
+eq("P1 lead_time_p90", DC["P1"]["lead_time_p90"], 5)
+eq("P2 lead_time_median", DC["P2"]["lead_time_median"], -2)
+eq("P2 lead_time_p90", DC["P2"]["lead_time_p90"], 5)
+eq("P3 lead_time_median", DC["P3"]["lead_time_median"], None)
+eq("P3 lead_time_p90", DC["P3"]["lead_time_p90"], None)
+eq("dd campaigns (start date order)", [c["campaign_id"] for c in dd["campaigns"]], ["P3", "P1", "P2"])
+# no purchase_orders: inbound keys null
+eq("P1 inbound_units (no purchase_orders)", DC["P1"]["inbound_units"], None)
+eq("W11 supplier_lead_time_median (no purchase_orders)", DW["2026-W11"]["supplier_lead_time_median"], None)
+eq("W11 supplier_on_time_rate (no purchase_orders)", DW["2026-W11"]["supplier_on_time_rate"], None)
+
+# campaign_skus: campaigns as listed (P3, P1, P2), then shortfall_value descending, then sku.
+# Stock at A: one date, the latest snapshot <= A = 03-15 (03-22 is after A; 03-08 not the latest):
+#   A 7, B 3, C 6+4 = 10, D 0, E 4, F 5, K* 0 (K01's row is on 03-08).
+CS = dd["campaign_skus"]
+eq("campaign_skus order", [(r["campaign_id"], r["sku"]) for r in CS],
+   [("P3", k) for k in ["K01", "K03", "K04", "K02", "K05", "K06", "K07", "K08", "K09", "K10", "K11", "K12"]]
+   + [("P1", "C"), ("P1", "A"), ("P1", "D"), ("P2", "A")])
+R = {(r["campaign_id"], r["sku"]): r for r in CS}
+def row(cid, sku, **want):
+    for k, v in want.items():
+        eq(f"campaign_skus {cid}/{sku} {k}", R[(cid, sku)][k], v)
+eq("campaign_skus keys", sorted(CS[0]), sorted(["campaign_id", "sku", "category", "ordered_units", "due_units",
+   "on_time_units", "fill_rate", "shortfall_value", "lead_time_median", "stock_on_hand"]))
+row("P3", "K01", category="kits", ordered_units=10, due_units=10, on_time_units=4, fill_rate=0.4,
+    shortfall_value=30, lead_time_median=None, stock_on_hand=0)
+# K12: a qty-0 line: due 0 -> fill_rate null
+row("P3", "K12", ordered_units=0, due_units=0, on_time_units=0, fill_rate=None, shortfall_value=0)
+# P1/C: S4 + S11/1..4: ordered 6, due 6, on time 4, 40; lead [1,2,3,4,9] -> rank 3 -> 3
+row("P1", "C", category="garden", ordered_units=6, due_units=6, on_time_units=4, fill_rate=4 / 6,
+    shortfall_value=40, lead_time_median=3, stock_on_hand=10)
+# P1/A (S2, S3, S9; S9 not due): ordered 11, due 10, on time 4, 30; lead [-2,3,5] -> 3
+row("P1", "A", category="toys", ordered_units=11, due_units=10, on_time_units=4, fill_rate=0.4,
+    shortfall_value=30, lead_time_median=3, stock_on_hand=7)
+# P1/D (S1, S10): ordered 3.8, on time 0.7999999999999999 + 3; lead [2,4] -> rank 1 -> 2; stock row 0
+row("P1", "D", ordered_units=3.8, due_units=3.8, on_time_units=3.8, fill_rate=1.0,
+    shortfall_value=0, lead_time_median=2, stock_on_hand=0)
+# the SKU in two overlapping campaigns: in P2 only S2 and S9 (S3 was ordered before P2 started):
+#   ordered 4+1 = 5, due 4 (S2), on time 4, fill 1, shortfall 0; lead [-2, 5] -> rank 1 -> -2
+row("P2", "A", ordered_units=5, due_units=4, on_time_units=4, fill_rate=1.0, shortfall_value=0,
+    lead_time_median=-2, stock_on_hand=7)
+
+# categories, by name. Window: Monday of A's week 03-16 minus 12 weeks = 2025-12-22 .. 03-18.
+#   food:   lead S5 0, S6 9 -> [0,9] rank 1 -> 0; cover E 4 / ((5+3+7)/13) = 52/15
+#   garden: lead S1 4, S4 9, S10 2, S11 1..4 -> [1,2,2,3,4,4,9] rank 4 -> 3;
+#           cover (10+0) / ((0.8+2+3+4)/13) = 130/9.8
+#   kits:   no completed line -> null; cover 0 / ((4+8+5+7*5)/13) = 0
+#   spare:  nothing shipped -> cover null (stock 5 notwithstanding)
+#   toys:   lead S2 -2, S3 3, S9 5, S16 5 -> [-2,3,5,5] rank 2 -> 3 (S7 completed 2025-12-01, before
+#           the window: with it the median would be 5); cover (7+3) / ((4+6+1+1)/13) = 130/12
+#           (S7's deliveries are before the window)
+CT = {c["category"]: c for c in dd["categories"]}
+eq("dd categories", [c["category"] for c in dd["categories"]], ["food", "garden", "kits", "spare", "toys"])
+eq("food lead_time_median", CT["food"]["lead_time_median"], 0)
+eq("food weeks_of_cover", CT["food"]["weeks_of_cover"], 52 / 15)
+eq("garden lead_time_median", CT["garden"]["lead_time_median"], 3)
+eq("garden weeks_of_cover", CT["garden"]["weeks_of_cover"], 130 / 9.8)
+eq("kits lead_time_median", CT["kits"]["lead_time_median"], None)
+eq("kits weeks_of_cover", CT["kits"]["weeks_of_cover"], 0.0)
+eq("spare weeks_of_cover (nothing shipped)", CT["spare"]["weeks_of_cover"], None)
+eq("toys lead_time_median", CT["toys"]["lead_time_median"], 3)
+eq("toys weeks_of_cover", CT["toys"]["weeks_of_cover"], 130 / 12)
+eq("toys supplier_lead_time_median (no purchase_orders)", CT["toys"]["supplier_lead_time_median"], None)
+
+# report.max_weeks. As-of week 2026-W12 (Monday 03-16):
+#   2: weeks from max(2025-W44, W12 - 1 = W11): W11, W12; months from the later of 2025-11 and the
+#      month of 03-09 (W11's Monday): 2026-03 only.
+#   4: W09 (Monday 02-23) .. W12; months from 2026-02 (W09's Monday is in February).
+#   20: 2025-W45 (Monday 11-03) ..; months from the later of 2025-11 and 2025-11.
+#   21: exactly the unclipped report.
+# Every reported period is unchanged: W11 counts S6 (ordered 03-02, before a 2-week window) in its
+# lead times, March counts the W10 forecast pairs and lines.
+for n, weeks, months in ((2, ["2026-W11", "2026-W12"], ["2026-03"]),
+                         (4, ["2026-W09", "2026-W10", "2026-W11", "2026-W12"], ["2026-02", "2026-03"]),
+                         (20, [f"2025-W{n}" for n in range(45, 53)] + [f"2026-W{n:02d}" for n in range(1, 13)],
+                          ["2025-11", "2025-12", "2026-01", "2026-02", "2026-03"]),
+                         (21, [p["period"] for p in dd["weeks"]], [p["period"] for p in dd["months"]])):
+    dn = ddw[n]
+    eq(f"max_weeks {n}: weeks", [p["period"] for p in dn["weeks"]], weeks)
+    eq(f"max_weeks {n}: months", [p["period"] for p in dn["months"]], months)
+    for sect, by in (("weeks", DW), ("months", DM)):
+        for p in dn[sect]:
+            eq(f"max_weeks {n}: {p['period']} unchanged", p, by[p["period"]])
+    for k in ("campaigns", "campaign_skus", "categories", "sources"):
+        eq(f"max_weeks {n}: {k} unchanged", dn[k], dd[k])
+
+# ---- fixture "inbound": A = 2026-05-20 (latest order_date, a Wednesday) ----------------
+# Reported weeks W15 (04-06) .. W21 (05-18..05-24); months 2026-04, 2026-05.
+# Latest snapshot <= A: S = 05-17 (A 5, C 8+2 = 10, D 1, B 0; 05-24 is after A).
+# purchase_orders (15 rows): rejected the duplicate PO1/1 (the first wins), PO6/1 (sku Z),
+#   PO7/1 (empty qty), PO8/1 (negative qty); ignored PO4/1 (order_date 05-25 > A).
+# receipts (16 rows): rejected R12 (of rejected PO6/1), R13 (of rejected PO7/1), R14 (PO9/9 unknown),
+#   R15 (negative); ignored R8 (05-22 > A) and R10 (05-18, but its PO line PO4/1 is ignored).
+IW = {p["period"]: p for p in ib["weeks"]}
+IM = {p["period"]: p for p in ib["months"]}
+IC = {c["campaign_id"]: c for c in ib["campaigns"]}
+eq("ib as_of", ib["as_of"], "2026-05-20")
+eq("ib weeks", [p["period"] for p in ib["weeks"]], [f"2026-W{n}" for n in range(15, 22)])
+eq("purchase_orders", ib["sources"]["purchase_orders"], {"rows": 15, "rejected": 4, "ignored_after_as_of": 1})
+eq("receipts", ib["sources"]["receipts"], {"rows": 16, "rejected": 4, "ignored_after_as_of": 2})
+eq("ib inventory", ib["sources"]["inventory"], {"rows": 6, "rejected": 0, "ignored_after_as_of": 1})
+# received / supplier lead time (order_date -> received):
+#   PO0/1 C 3: 3 on 01-07 -> 01-07, 2 (W02, not reported; before the category window)
+#   PO1/1 A 10: 4 on 04-10, 6 on 04-20 (two receipts) -> 04-20, 19 (W17)
+#   PO1/2 C 5: 5 on 04-14 -> 13 (W16)
+#   PO2/1 D 8: never received
+#   PO2/2 C 4: 3 on 05-05, 1 on 05-06 (listed in the other order) -> 05-06, 14 (W19)
+#   PO3/1 A 12: 2 on 05-15, 3 on 05-19, (7 on 05-22 ignored) -> not received by A
+#   PO3/2 A 6, PO3/3 C 7: no receipt
+#   PO3/4 D 2: 2 on 05-12 -> 9 (W20)
+#   PO5/1 B 9: 9.5 on 05-16 -> 11 (W20)
+for wk, med, p90 in (("2026-W15", None, None), ("2026-W16", 13, 13), ("2026-W17", 19, 19),
+                     ("2026-W18", None, None), ("2026-W19", 14, 14), ("2026-W20", 9, 11), ("2026-W21", None, None)):
+    eq(f"{wk} supplier_lead_time_median", IW[wk]["supplier_lead_time_median"], med)
+    eq(f"{wk} supplier_lead_time_p90", IW[wk]["supplier_lead_time_p90"], p90)
+# April [13, 19]: median rank 1 -> 13, p90 rank 2 -> 19; May [9, 11, 14]: rank 2 -> 11, rank 3 -> 14
+eq("2026-04 supplier_lead_time_median", IM["2026-04"]["supplier_lead_time_median"], 13)
+eq("2026-04 supplier_lead_time_p90", IM["2026-04"]["supplier_lead_time_p90"], 19)
+eq("2026-05 supplier_lead_time_median", IM["2026-05"]["supplier_lead_time_median"], 11)
+eq("2026-05 supplier_lead_time_p90", IM["2026-05"]["supplier_lead_time_p90"], 14)
+# supplier_on_time_rate (due in P, due <= A; received by the due date):
+#   W16: PO1/1 due 04-15 min(10, 4) = 4, PO1/2 min(5, 5) = 5 -> 9/15
+#   W19: PO2/1 due 05-04 0 of 8, PO2/2 due 05-06 3+1 = 4 of 4 -> 4/12
+#   W21: PO3/4 due 05-20 = A: 2 of 2 -> 1 (PO3/3 due 05-25 > A does not count)
+#   April 9/15; May (0+4+2)/(8+4+2) = 6/14; W15, W17, W18, W20: nothing due -> null
+eq("W16 supplier_on_time_rate", IW["2026-W16"]["supplier_on_time_rate"], 0.6)
+eq("W19 supplier_on_time_rate", IW["2026-W19"]["supplier_on_time_rate"], 4 / 12)
+eq("W21 supplier_on_time_rate", IW["2026-W21"]["supplier_on_time_rate"], 1.0)
+eq("W20 supplier_on_time_rate", IW["2026-W20"]["supplier_on_time_rate"], None)
+eq("2026-04 supplier_on_time_rate", IM["2026-04"]["supplier_on_time_rate"], 0.6)
+eq("2026-05 supplier_on_time_rate", IM["2026-05"]["supplier_on_time_rate"], 6 / 14)
+# inbound_i (S = 05-17): open = max(0, qty - received by S) of PO lines due before the start:
+#   A: PO1/1 10-10 = 0 (due 04-15), PO3/1 12-2 = 10 (due 05-28; the 3 received 05-19, after the
+#      snapshot but before A, are still inbound), PO3/2 6 (due 06-01)
+#   garden: PO0/1 0, PO1/2 0, PO2/1 8 (never received, overdue), PO2/2 0, PO3/3 7, PO3/4 0
+#   B: PO5/1 max(0, 9 - 9.5) = 0 (PO4/1 ignored)
+# U1 (starts 06-01: PO3/2, due exactly 06-01, does not count): A 10, garden 15 -> 25
+#   readiness (min(5,20) + min(11,30))/50 = 16/50; with inbound (min(15,20) + min(26,30))/50 = 41/50
+# U2 (starts 06-08): A 10 + 6 = 16; readiness min(5,10)/10 = .5; with inbound min(21,10)/10 = 1
+# U3 (item B planned 0): inbound 0; readiness and readiness_with_inbound null (sum planned 0)
+# E1 (ended): inbound_units and readiness_with_inbound null; lead time O1 04-06 -> 04-08 = 2
+eq("U1 inbound_units", IC["U1"]["inbound_units"], 25)
+eq("U1 readiness", IC["U1"]["readiness"], 16 / 50)
+eq("U1 readiness_with_inbound", IC["U1"]["readiness_with_inbound"], 41 / 50)
+eq("U2 inbound_units", IC["U2"]["inbound_units"], 16)
+eq("U2 readiness", IC["U2"]["readiness"], 0.5)
+eq("U2 readiness_with_inbound", IC["U2"]["readiness_with_inbound"], 1.0)
+eq("U2 at_risk (readiness without inbound)", IC["U2"]["at_risk"], True)
+eq("U3 inbound_units", IC["U3"]["inbound_units"], 0)
+eq("U3 readiness_with_inbound", IC["U3"]["readiness_with_inbound"], None)
+eq("E1 inbound_units", IC["E1"]["inbound_units"], None)
+eq("E1 readiness_with_inbound", IC["E1"]["readiness_with_inbound"], None)
+eq("E1 lead_time_median", IC["E1"]["lead_time_median"], 2)
+eq("E1 lead_time_p90", IC["E1"]["lead_time_p90"], 2)
+eq("U1 lead_time_median", IC["U1"]["lead_time_median"], None)
+eq("ib campaign_skus", ib["campaign_skus"], [{"campaign_id": "E1", "sku": "A", "category": "toys",
+   "ordered_units": 1.0, "due_units": 1.0, "on_time_units": 1.0, "fill_rate": 1.0, "shortfall_value": 0.0,
+   "lead_time_median": 2, "stock_on_hand": 5.0}])
+# categories (window 2026-02-23 .. 05-20):
+#   gadgets: no line, no PO -> nulls
+#   garden: supplier [PO3/4 9, PO1/2 13, PO2/2 14] -> rank 2 -> 13 (PO0/1, received 01-07, is before
+#           the window: with it [2,9,13,14] -> 9); nothing shipped -> cover null
+#   toys: supplier [PO5/1 11, PO1/1 19] -> rank 1 -> 11; lead O1 2; cover (5+0)/(1/13) = 65
+ICT = {c["category"]: c for c in ib["categories"]}
+eq("ib categories", [c["category"] for c in ib["categories"]], ["gadgets", "garden", "toys"])
+eq("gadgets supplier_lead_time_median", ICT["gadgets"]["supplier_lead_time_median"], None)
+eq("garden supplier_lead_time_median", ICT["garden"]["supplier_lead_time_median"], 13)
+eq("toys supplier_lead_time_median", ICT["toys"]["supplier_lead_time_median"], 11)
+eq("ib toys lead_time_median", ICT["toys"]["lead_time_median"], 2)
+eq("ib toys weeks_of_cover", ICT["toys"]["weeks_of_cover"], 65.0)
+eq("ib garden weeks_of_cover (nothing shipped)", ICT["garden"]["weeks_of_cover"], None)
+
+# Without receipts: lead-time and on-time keys null, nothing counts as received:
+#   U1: A 10 + 12 = 22, garden 3+5+8+4+7+2 = 29 -> 51; (min(27,20) + min(40,30))/50 = 1
+#   U2: A 10 + 12 + 6 = 28 -> min(33,10)/10 = 1;  U3: B 9
+NW = {p["period"]: p for p in ib_norc["weeks"]}
+NC = {c["campaign_id"]: c for c in ib_norc["campaigns"]}
+eq("no receipts: sources", sorted(ib_norc["sources"]), sorted(set(ib["sources"]) - {"receipts"}))
+for p in ib_norc["weeks"] + ib_norc["months"]:
+    for k in ("supplier_lead_time_median", "supplier_lead_time_p90", "supplier_on_time_rate"):
+        eq(f"no receipts: {p['period']} {k}", p[k], None)
+for c in ib_norc["categories"]:
+    eq(f"no receipts: {c['category']} supplier_lead_time_median", c["supplier_lead_time_median"], None)
+eq("no receipts: U1 inbound_units", NC["U1"]["inbound_units"], 51)
+eq("no receipts: U1 readiness_with_inbound", NC["U1"]["readiness_with_inbound"], 1.0)
+eq("no receipts: U2 inbound_units", NC["U2"]["inbound_units"], 28)
+eq("no receipts: U3 inbound_units", NC["U3"]["inbound_units"], 9)
+eq("no receipts: U1 readiness unchanged", NC["U1"]["readiness"], 16 / 50)
+# Without purchase_orders (and receipts): every key of the section null
+PC = {c["campaign_id"]: c for c in ib_nopo["campaigns"]}
+for cid in ("U1", "U2", "U3", "E1"):
+    eq(f"no purchase_orders: {cid} inbound_units", PC[cid]["inbound_units"], None)
+    eq(f"no purchase_orders: {cid} readiness_with_inbound", PC[cid]["readiness_with_inbound"], None)
+for p in ib_nopo["weeks"] + ib_nopo["months"]:
+    for k in ("supplier_lead_time_median", "supplier_lead_time_p90", "supplier_on_time_rate"):
+        eq(f"no purchase_orders: {p['period']} {k}", p[k], None)
+for c in ib_nopo["categories"]:
+    eq(f"no purchase_orders: {c['category']} supplier_lead_time_median", c["supplier_lead_time_median"], None)
+eq("no purchase_orders: U1 readiness unchanged", PC["U1"]["readiness"], 16 / 50)
+# Without inventory: readiness figures null; S = A, so PO3/1's receipts of 05-15 and 05-19 are both
+#   subtracted: A 12 - 5 = 7. U1: 7 + 15 = 22; U2: 7 + 6 = 13
+VC = {c["campaign_id"]: c for c in ib_noinv["campaigns"]}
+eq("no inventory: U1 inbound_units", VC["U1"]["inbound_units"], 22)
+eq("no inventory: U2 inbound_units", VC["U2"]["inbound_units"], 13)
+eq("no inventory: U1 readiness_with_inbound", VC["U1"]["readiness_with_inbound"], None)
+eq("no inventory: U1 readiness", VC["U1"]["readiness"], None)
+eq("no inventory: E1 stock_on_hand", ib_noinv["campaign_skus"][0]["stock_on_hand"], None)
+# receipts without purchase_orders: exit status 2
+eq("receipts without purchase_orders: exit status", open(os.path.join(tmp, "ib_rconly.rc")).read().strip(), "2")
+
 if fails:
     print("\n".join(fails))
-    print(f"selftest FAILED: {len(fails)} check(s)")
+    print(f"selftest FAILED: {len(fails)} of {checks} check(s)")
     sys.exit(1)
-print("selftest OK")
+print(f"selftest OK ({checks} checks)")
 EOF

@@ -1,0 +1,152 @@
+import ScorecardCore
+
+/// Writes the plan as a commented `scorecard.yml`: what could not be mapped at the top, then per source
+/// the files, their dialect and every column with the reason it was chosen.
+struct ConfigWriter {
+    var plan: SetupPlan
+    /// The `data:` value: the data folder relative to the config file's folder.
+    var data: String
+    /// The data folder as the user named it, for the header comment.
+    var dataShown: String
+
+    func text() -> String {
+        var out: [String] = []
+        out.append("# scorecard.yml, written by `scorecard init` from the exports in \(ConfigText.comment(dataShown)).")
+        out.append("# Every guess says why in its comment; look at those marked CHECK. Then:")
+        out.append("#   scorecard check    reads every row and computes every figure, publishing nothing")
+        out.append("#   scorecard build    builds and publishes the site")
+        out += problemLines()
+        out.append("")
+        out.append("data: \(ConfigText.quote(data))")
+        out.append("")
+        out.append("sources:")
+        for source in SourceName.allCases {
+            if let a = plan.assignments[source] {
+                out += sourceLines(source, a)
+            } else if source.isRequired {
+                out.append("  # \(source): MISSING. No file looks like \(source) (\((source.requiredColumns).joined(separator: ", "))).")
+                if let why = plan.leftOut[source] { out += ConfigText.wrap(ConfigText.comment(why), prefix: "  #") }
+                out.append("  # \(source):")
+                out.append("  #   path: \"…\"")
+            } else if let why = plan.leftOut[source] {
+                out += ConfigText.wrap("\(source) (optional) is left out: " + ConfigText.comment(why), prefix: "  #")
+            }
+        }
+        let unused = plan.unusedGroups
+        let skipped = plan.inspection.skipped
+        if !unused.isEmpty || !skipped.isEmpty {
+            out.append("")
+            out.append("# Files not used:")
+            for k in unused {
+                let g = plan.inspection.groups[k]
+                let headers = g.header.prefix(12).map { "\"\(ConfigText.shorten($0, 30))\"" }.joined(separator: ", ")
+                out += ConfigText.wrap(ConfigText.comment("\(g.label): no source fits its columns \(headers)\(g.header.count > 12 ? ", …" : "")"), prefix: "#  ")
+            }
+            for s in skipped { out.append("#   \(ConfigText.comment(s.path)): \(s.reason)") }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Required columns and sources that are missing, and guesses to check, before anything else.
+    private func problemLines() -> [String] {
+        var out: [String] = []
+        let missingColumns = SourceName.allCases.compactMap { s in plan.assignments[s].map { (s, $0) } }
+            .flatMap { (s, a) in a.match.choices.prefix(s.requiredColumns.count).filter { $0.header == nil }.map { (s, $0) } }
+        if !missingColumns.isEmpty || !plan.missingSources.isEmpty {
+            out.append("#")
+            out.append("# NOT MAPPED: the build fails until these are set by hand.")
+            for s in plan.missingSources {
+                out += ConfigText.wrap("- source \(s): no file looks like it (it needs \(s.requiredColumns.joined(separator: ", ")))", prefix: "#  ")
+            }
+            for (s, c) in missingColumns {
+                out += ConfigText.wrap(ConfigText.comment("- \(s).\(c.column): \(c.reason)"), prefix: "#  ")
+            }
+        }
+        let checks = checkLines()
+        if !checks.isEmpty {
+            out.append("#")
+            out.append("# CHECK these guesses:")
+            for line in checks { out += ConfigText.wrap(ConfigText.comment("- " + line), prefix: "#  ") }
+        }
+        return out
+    }
+
+    /// Guesses made on a weak signal or a tie, styles the sample could not decide, failed cross-checks.
+    func checkLines() -> [String] {
+        var out: [String] = []
+        for source in SourceName.allCases {
+            guard let a = plan.assignments[source] else { continue }
+            let g = plan.inspection.groups[a.match.group]
+            for c in a.match.choices where c.unsure {
+                out.append("\(source).\(c.column) ← \"\(c.header ?? "")\": \(c.reason)")
+            }
+            for n in a.match.notes { out.append("\(source): \(n)") }
+            if !a.alsoFits.isEmpty {
+                out.append("\(source): \(a.alsoFits.joined(separator: ", ")) fit as well as \(g.label); \(g.label) was taken (first by path)")
+            }
+            if let other = g.dates.ambiguousWith, g.dates.settledBy != nil {
+                out.append("\(source): dates read as \(g.dates.pattern), not \(other.pattern(padded: g.dates.padded)): \(g.dates.settledBy!)")
+            }
+            if !g.numbers.ambiguousWith.isEmpty, let why = g.numbers.settledBy {
+                out.append("\(source): numbers read with \(g.numbers.style): \(why)")
+            }
+            if !g.patternAlsoMatches.isEmpty {
+                out.append("\(source): path \(g.pattern) also matches \(g.patternAlsoMatches.joined(separator: ", "))")
+            }
+        }
+        return out
+    }
+
+    private func sourceLines(_ source: SourceName, _ a: SetupPlan.Assignment) -> [String] {
+        let g = plan.inspection.groups[a.match.group]
+        let s = plan.sourceConfig(a)
+        var out: [String] = []
+        out.append("")
+        let files = g.files.map(\.path)
+        let fileText = files.count == 1 ? files[0] : "\(files.count) files of the same columns, read as one table: " + files.prefix(4).joined(separator: ", ") + (files.count > 4 ? ", …" : "")
+        out += ConfigText.wrap(ConfigText.comment("\(source) ← \(fileText)"), prefix: "  #")
+        out += ConfigText.wrap(ConfigText.comment(dialectText(g)), prefix: "  #")
+        for e in a.match.evidence { out += ConfigText.wrap(ConfigText.comment(e), prefix: "  #") }
+        out.append("  \(source):")
+        out.append("    path: \(ConfigText.quote(s.path ?? ""))")
+        if let e = s.encoding { out.append("    encoding: \(e.rawValue)") }
+        if let d = s.delimiter { out.append("    delimiter: \(ConfigText.quote(String(Character(Unicode.Scalar(d)))))") }
+        if let d = s.decimal { out.append("    decimal: \(ConfigText.quote(String(Character(Unicode.Scalar(d)))))") }
+        if let t = s.thousands, let t { out.append("    thousands: \(ConfigText.quote(String(Character(Unicode.Scalar(t)))))") }
+        if let f = s.dateFormat { out.append("    date_format: \(ConfigText.quote(f))") }
+        out.append("    columns:")
+        let keys = a.match.choices.map { c in c.header.map { "      \(c.column): \(ConfigText.quote($0))" } ?? "      # \(c.column): \"…\"" }
+        let width = min(56, keys.map(\.count).max() ?? 0) + 2
+        for (c, key) in zip(a.match.choices, keys) {
+            let pad = String(repeating: " ", count: max(1, width - key.count))
+            if c.header != nil {
+                var comment = (c.unsure ? "CHECK: " : "") + c.reason
+                if !c.alternatives.isEmpty, c.unsure {
+                    comment += "; alternatives: " + c.alternatives.map { "\"\($0)\"" }.joined(separator: ", ")
+                }
+                out.append(key + pad + "# " + ConfigText.comment(comment))
+            } else {
+                out.append(key + pad + "# MISSING: " + ConfigText.comment(c.reason))
+            }
+        }
+        return out
+    }
+
+    /// One line on how the files are written.
+    private func dialectText(_ g: FileGroup) -> String {
+        var parts = [g.encoding.explanation, "delimiter \(ConfigText.byte(g.delimiter))"]
+        if g.quoted { parts.append("quoted values") }
+        var numbers = "numbers: \(g.numbers.style)"
+        if let e = g.numbers.evidence { numbers += " (e.g. \"\(ConfigText.shorten(e, 20))\")" }
+        if let from = g.numbers.groupingFrom { numbers += ", grouping as in \(from)" }
+        parts.append(numbers)
+        if g.dates.found {
+            var d = "dates: \(g.dates.pattern)"
+            if g.dates.hasTime { d += ", with a time (ignored)" }
+            if let v = g.dates.deciding { d += "; day/month order decided by \"\(ConfigText.shorten(v, 24))\"" }
+            parts.append(d)
+        }
+        if !g.isComplete { parts.append("sampled (\(g.files.reduce(0) { $0 + $1.size } >> 20) MB)") }
+        return parts.joined(separator: "; ")
+    }
+}
