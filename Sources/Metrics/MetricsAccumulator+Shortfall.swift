@@ -7,6 +7,11 @@ extension MetricsAccumulator {
     static let topShortfallCount = 10
     static let shortfallEpsilon = 1e-9
 
+    /// A shortfall value on the grid of 1e-9 that orders and ties SKUs: two sums that are equal in decimals
+    /// (27 × 4.79 and 3 × 43.11) come out of binary floating point a few ulps apart, and those ulps must not
+    /// decide which SKU comes first (the reference sums in exact decimals). Exact for values below 9e6.
+    static func decimalKey(_ value: Double) -> Double { (value * 1e9).rounded() }
+
     /// Per period, up to ten SKUs with shortfall value > 1e-9, by shortfall value descending, then SKU.
     func topShortfall(_ skus: SKUSums, periods: Int) -> [[ShortfallSKU]] {
         var candidates = [[Int]](repeating: [], count: periods)
@@ -17,7 +22,8 @@ extension MetricsAccumulator {
         let sku = masterData.products.map(\.sku)
         return candidates.map { list in
             list.sorted { a, b in
-                if skus.shortfall[a] != skus.shortfall[b] { return skus.shortfall[a] > skus.shortfall[b] }
+                let va = Self.decimalKey(skus.shortfall[a]), vb = Self.decimalKey(skus.shortfall[b])
+                if va != vb { return va > vb }
                 return MetricsAccumulator.byteOrder(sku[Int(skus.product(a))], sku[Int(skus.product(b))])
             }
             .prefix(Self.topShortfallCount)
@@ -48,7 +54,8 @@ extension MetricsAccumulator {
         for campaign in campaigns {
             guard let c = campaignIndex[campaign.campaignID] else { continue }
             let rows = rowsOf[c].sorted { a, b in
-                if skus.shortfall[a] != skus.shortfall[b] { return skus.shortfall[a] > skus.shortfall[b] }
+                let va = Self.decimalKey(skus.shortfall[a]), vb = Self.decimalKey(skus.shortfall[b])
+                if va != vb { return va > vb }
                 return MetricsAccumulator.byteOrder(sku[Int(skus.product(a))], sku[Int(skus.product(b))])
             }
             for i in rows {

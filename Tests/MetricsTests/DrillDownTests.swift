@@ -120,6 +120,23 @@ import Testing
         ])
     }
 
+    /// 0.1 + 0.2 and 0.3 are equal shortfall values although binary floating point makes the first larger:
+    /// they tie, so the SKU decides, in the period's list and in the campaign's SKU table.
+    @Test func topShortfallTiesOnTheDecimalValueNotOnRoundingNoise() {
+        var f = Fixture()
+        f.product("P1", "Cat")
+        f.product("P2", "Cat")
+        f.campaign("C1", "2026-03-01", "2026-03-10")
+        f.item("C1", category: "Cat")
+        f.line("O1", "2026-03-02", requested: "2026-03-03", "P1", qty: 0.3, price: 1) // shortfall 0.3
+        f.line("O2", "2026-03-02", requested: "2026-03-03", "P2", qty: 0.1, price: 1)
+        f.line("O3", "2026-03-02", requested: "2026-03-03", "P2", qty: 0.2, price: 1) // 0.1 + 0.2 = 0.3
+        f.asOf = "2026-03-08"
+        let r = f.report()
+        #expect(r.week("2026-W10")?.topShortfall.map(\.sku) == ["P1", "P2"])
+        #expect(r.campaignSKUs.map(\.sku) == ["P1", "P2"])
+    }
+
     @Test func topShortfallKeepsTenAndDropsNoLoss() {
         var f = Fixture()
         f.campaign("C1", "2026-03-01", "2026-03-31")
