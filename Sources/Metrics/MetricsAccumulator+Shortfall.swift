@@ -1,3 +1,4 @@
+import Foundation
 import ScorecardCore
 
 /// Where the shortfall came from: the SKUs that lost the most promotional value per period, and every
@@ -6,11 +7,6 @@ extension MetricsAccumulator {
     /// How many SKUs `top_shortfall` lists, and the value below which a SKU lost nothing.
     static let topShortfallCount = 10
     static let shortfallEpsilon = 1e-9
-
-    /// A shortfall value on the grid of 1e-9 that orders and ties SKUs: two sums that are equal in decimals
-    /// (27 × 4.79 and 3 × 43.11) come out of binary floating point a few ulps apart, and those ulps must not
-    /// decide which SKU comes first (the reference sums in exact decimals). Exact for values below 9e6.
-    static func decimalKey(_ value: Double) -> Double { (value * 1e9).rounded() }
 
     /// Per period, up to ten SKUs with shortfall value > 1e-9, by shortfall value descending, then SKU.
     func topShortfall(_ skus: SKUSums, periods: Int) -> [[ShortfallSKU]] {
@@ -21,11 +17,7 @@ extension MetricsAccumulator {
         }
         let sku = masterData.products.map(\.sku)
         return candidates.map { list in
-            list.sorted { a, b in
-                let va = Self.decimalKey(skus.shortfall[a]), vb = Self.decimalKey(skus.shortfall[b])
-                if va != vb { return va > vb }
-                return MetricsAccumulator.byteOrder(sku[Int(skus.product(a))], sku[Int(skus.product(b))])
-            }
+            worstFirst(list, skus, sku)
             .prefix(Self.topShortfallCount)
             .map { i in
                 let p = Int(skus.product(i))
@@ -53,11 +45,7 @@ extension MetricsAccumulator {
         var out: [CampaignSKUFigures] = []
         for campaign in campaigns {
             guard let c = campaignIndex[campaign.campaignID] else { continue }
-            let rows = rowsOf[c].sorted { a, b in
-                let va = Self.decimalKey(skus.shortfall[a]), vb = Self.decimalKey(skus.shortfall[b])
-                if va != vb { return va > vb }
-                return MetricsAccumulator.byteOrder(sku[Int(skus.product(a))], sku[Int(skus.product(b))])
-            }
+            let rows = worstFirst(rowsOf[c], skus, sku)
             for i in rows {
                 let p = skus.product(i)
                 var lead = leadTimes[i]
@@ -70,6 +58,29 @@ extension MetricsAccumulator {
             }
         }
         return out
+    }
+
+    /// Pairs by shortfall value descending, then SKU ascending (byte order).
+    ///
+    /// Values are compared as the decimals they stand for: two SKUs that each lost 23.10 may hold
+    /// 23.1 and 23.099999999999998 after binary addition, and must tie (and be ordered by SKU), not be
+    /// ordered by rounding noise. `orderingKey` rounds to a millionth of a currency unit, far below any
+    /// price and far above the rounding error of the sums.
+    func worstFirst(_ pairs: [Int], _ skus: SKUSums, _ sku: [String]) -> [Int] {
+        let keyed = pairs.map { (pair: $0, key: Self.orderingKey(skus.shortfall[$0])) }
+        return keyed.sorted { a, b in
+            if a.key != b.key { return a.key > b.key }
+            return MetricsAccumulator.byteOrder(sku[Int(skus.product(a.pair))], sku[Int(skus.product(b.pair))])
+        }.map(\.pair)
+    }
+
+    /// A shortfall value rounded to six decimals for ordering; beyond 2^53 / 10^6 (where a double has no
+    /// such decimals) the value itself, rounded to 15 significant digits.
+    static func orderingKey(_ value: Double) -> Double {
+        guard value.isFinite else { return value }
+        if abs(value) < 9e9 { return (value * 1e6).rounded() / 1e6 }
+        let scale = pow(10, 14 - floor(log10(abs(value))))
+        return (value * scale).rounded() / scale
     }
 
     /// The category name of a product.
