@@ -18,49 +18,66 @@ struct LineChart: Sendable {
     var kind: ValueKind
     var reference: (value: Double, label: String)?
 
-    static let width = 640.0, height = 280.0
-    static let left = 64.0, right = 16.0, top = 40.0, bottom = 52.0
     static let colours = ["#1f4e79", "#a04000", "#2e6b30"]
     static let dashes = ["", "6 4", "2 3"]
+    static let referenceColour = "#6a1b9a", referenceDash = "8 3 2 3"
 
+    /// Both drawings, wide and narrow (`ChartLayout`); the stylesheet shows one.
     func markup(_ formatter: ValueFormatter) -> String {
-        let plotW = Self.width - Self.left - Self.right
-        let plotH = Self.height - Self.top - Self.bottom
+        ChartLayout.both.map { markup(formatter, layout: $0) }.joined()
+    }
+
+    func markup(_ formatter: ValueFormatter, layout L: ChartLayout) -> String {
+        // Legend: the series, then the reference line with its label (kept off the plot, where it would
+        // cover the values near it).
+        var legendNames = series.map(\.name)
+        if let reference { legendNames.append(reference.label) }
+        let places = L.legend(legendNames.map(\.count))
+        let rows = (places.map(\.row).max() ?? 0) + 1
+        let top = L.top(legendRows: rows)
+        let height = L.height + ChartLayout.legendRow * Double(rows - 1)
+        let plotW = L.width - L.left - L.right
+        let plotH = height - top - L.bottom
         var all = series.flatMap { $0.values.compactMap { $0 } }
         if let reference { all.append(reference.value) }
         // Not from zero: a fill rate moving between 93 % and 97 % must be visible; the axis is labelled.
         let scale = ChartScale(covering: all, floorAtZero: false)
         let n = max(labels.count, 1)
-        func x(_ i: Int) -> Double { Self.left + plotW * (Double(i) + 0.5) / Double(n) }
-        func y(_ v: Double) -> Double { Self.top + plotH * (1 - scale.fraction(v)) }
+        func x(_ i: Int) -> Double { L.left + plotW * (Double(i) + 0.5) / Double(n) }
+        func y(_ v: Double) -> Double { top + plotH * (1 - scale.fraction(v)) }
         let N = Markup.number
-        var s = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(N(Self.width)) \(N(Self.height))\" "
+        let id = self.id + L.idSuffix
+        var s = "<svg class=\"chart \(L.cssClass)\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(N(L.width)) \(N(height))\" "
         s += "role=\"img\" aria-labelledby=\"\(id)-title\">"
         s += "<title id=\"\(id)-title\">\(Markup.escape(title))</title>"
-        s += "<rect x=\"0\" y=\"0\" width=\"\(N(Self.width))\" height=\"\(N(Self.height))\" fill=\"#ffffff\"/>"
-        // Grid and value axis.
+        s += "<rect x=\"0\" y=\"0\" width=\"\(N(L.width))\" height=\"\(N(height))\" fill=\"#ffffff\"/>"
+        // Grid and value axis: one path for the grid lines, one group for their labels (few elements, as
+        // every page carries two drawings of each chart).
+        let step = scale.ticks.count > 1 ? scale.ticks[1] - scale.ticks[0] : 1
+        s += "<path d=\"" + scale.ticks.map { "M\(N(L.left)) \(N(y($0))) H\(N(L.width - L.right))" }.joined(separator: " ")
+        s += "\" fill=\"none\" stroke=\"#d0d0d0\" stroke-width=\"1\"/>"
+        s += "<g font-size=\"11\" fill=\"#333333\" text-anchor=\"end\">"
         for t in scale.ticks {
-            let ty = y(t)
-            s += "<line x1=\"\(N(Self.left))\" y1=\"\(N(ty))\" x2=\"\(N(Self.width - Self.right))\" y2=\"\(N(ty))\" stroke=\"#d0d0d0\" stroke-width=\"1\"/>"
-            s += "<text x=\"\(N(Self.left - 6))\" y=\"\(N(ty + 4))\" text-anchor=\"end\" font-size=\"11\" fill=\"#333333\">"
-            s += Markup.escape(tickLabel(t, step: scale.ticks.count > 1 ? scale.ticks[1] - scale.ticks[0] : 1, formatter)) + "</text>"
+            s += "<text x=\"\(N(L.left - 6))\" y=\"\(N(y(t) + 4))\">\(Markup.escape(tickLabel(t, step: step, formatter)))</text>"
         }
-        s += "<line x1=\"\(N(Self.left))\" y1=\"\(N(Self.top))\" x2=\"\(N(Self.left))\" y2=\"\(N(Self.top + plotH))\" stroke=\"#333333\" stroke-width=\"1\"/>"
-        s += "<line x1=\"\(N(Self.left))\" y1=\"\(N(Self.top + plotH))\" x2=\"\(N(Self.width - Self.right))\" y2=\"\(N(Self.top + plotH))\" stroke=\"#333333\" stroke-width=\"1\"/>"
-        // Period labels; thinned so they never overlap.
-        let every = max(1, Int((Double(labels.count) * 44 / plotW).rounded(.up)))
+        s += "</g>"
+        s += "<path d=\"M\(N(L.left)) \(N(top)) V\(N(top + plotH)) H\(N(L.width - L.right))\" fill=\"none\" stroke=\"#333333\" stroke-width=\"1\"/>"
+        // Period labels; thinned so they never overlap (about 7 units a character, 8 units apart).
+        let widest = Double(labels.map(\.count).max() ?? 3)
+        let every = max(1, Int((Double(labels.count) * max(44, widest * 7 + 8) / plotW).rounded(.up)))
+        s += "<g font-size=\"11\" fill=\"#333333\" text-anchor=\"middle\">"
         for (i, label) in labels.enumerated() where i % every == 0 || i == labels.count - 1 {
             if i != labels.count - 1, labels.count - 1 - i < every { continue }
-            s += "<text x=\"\(N(x(i)))\" y=\"\(N(Self.top + plotH + 16))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333333\">\(Markup.escape(label))</text>"
+            s += "<text x=\"\(N(x(i)))\" y=\"\(N(top + plotH + 16))\">\(Markup.escape(label))</text>"
         }
+        s += "</g>"
         // Axis titles.
-        s += "<text x=\"\(N(Self.left + plotW / 2))\" y=\"\(N(Self.height - 8))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1a1a1a\">\(Markup.escape(xTitle))</text>"
-        s += "<text x=\"14\" y=\"\(N(Self.top + plotH / 2))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1a1a1a\" "
-        s += "transform=\"rotate(-90 14 \(N(Self.top + plotH / 2)))\">\(Markup.escape(yTitle))</text>"
+        s += "<text x=\"\(N(L.left + plotW / 2))\" y=\"\(N(height - 8))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1a1a1a\">\(Markup.escape(xTitle))</text>"
+        s += "<text x=\"\(N(L.yTitleX))\" y=\"\(N(top + plotH / 2))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1a1a1a\" "
+        s += "transform=\"rotate(-90 \(N(L.yTitleX)) \(N(top + plotH / 2)))\">\(Markup.escape(yTitle))</text>"
         if let reference {
             let ry = y(reference.value)
-            s += "<line x1=\"\(N(Self.left))\" y1=\"\(N(ry))\" x2=\"\(N(Self.width - Self.right))\" y2=\"\(N(ry))\" stroke=\"#6a1b9a\" stroke-width=\"1.5\" stroke-dasharray=\"8 3 2 3\"/>"
-            s += "<text x=\"\(N(Self.width - Self.right - 4))\" y=\"\(N(ry - 5))\" text-anchor=\"end\" font-size=\"11\" fill=\"#6a1b9a\">\(Markup.escape(reference.label))</text>"
+            s += "<line x1=\"\(N(L.left))\" y1=\"\(N(ry))\" x2=\"\(N(L.width - L.right))\" y2=\"\(N(ry))\" stroke=\"\(Self.referenceColour)\" stroke-width=\"1.5\" stroke-dasharray=\"\(Self.referenceDash)\"/>"
         }
         // Series: a line through consecutive values (a gap where a value is null) and a marker per value.
         for (k, serie) in series.enumerated() {
@@ -75,34 +92,36 @@ struct LineChart: Sendable {
                 s += "<path d=\"\(d)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\""
                 s += (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"") + "/>"
             }
-            for (i, v) in serie.values.enumerated() {
-                guard let v else { continue }
-                s += marker(k, x(i), y(v), colour)
-            }
+            let marks = serie.values.enumerated().compactMap { i, v in v.map { markerPath(k, x(i), y($0)) } }
+            if !marks.isEmpty { s += "<path d=\"\(marks.joined(separator: " "))\" fill=\"\(colour)\"/>" }
         }
         if all.isEmpty || series.allSatisfy({ $0.values.allSatisfy { $0 == nil } }) {
-            s += "<text x=\"\(N(Self.left + plotW / 2))\" y=\"\(N(Self.top + plotH / 2))\" text-anchor=\"middle\" font-size=\"13\" fill=\"#333333\">No values in these periods</text>"
+            s += "<text x=\"\(N(L.left + plotW / 2))\" y=\"\(N(top + plotH / 2))\" text-anchor=\"middle\" font-size=\"13\" fill=\"#333333\">No values in these periods</text>"
         }
-        // Legend: sample line, marker and name.
-        var lx = Self.left
-        for (k, serie) in series.enumerated() {
-            let colour = Self.colours[k % Self.colours.count], dash = Self.dashes[k % Self.dashes.count]
-            s += "<line x1=\"\(N(lx))\" y1=\"16\" x2=\"\(N(lx + 28))\" y2=\"16\" stroke=\"\(colour)\" stroke-width=\"2\""
-            s += (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"") + "/>"
-            s += marker(k, lx + 14, 16, colour)
-            s += "<text x=\"\(N(lx + 34))\" y=\"20\" font-size=\"12\" fill=\"#1a1a1a\">\(Markup.escape(serie.name))</text>"
-            lx += 44 + Double(serie.name.count) * 6.5
+        // Legend: sample line, marker and name of each series; the reference line's sample and label.
+        for (k, place) in places.enumerated() {
+            let lx = place.x, ly = 16 + ChartLayout.legendRow * Double(place.row)
+            if k < series.count {
+                let colour = Self.colours[k % Self.colours.count], dash = Self.dashes[k % Self.dashes.count]
+                s += "<line x1=\"\(N(lx))\" y1=\"\(N(ly))\" x2=\"\(N(lx + 28))\" y2=\"\(N(ly))\" stroke=\"\(colour)\" stroke-width=\"2\""
+                s += (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"") + "/>"
+                s += "<path d=\"\(markerPath(k, lx + 14, ly))\" fill=\"\(colour)\"/>"
+            } else {
+                s += "<line x1=\"\(N(lx))\" y1=\"\(N(ly))\" x2=\"\(N(lx + 28))\" y2=\"\(N(ly))\" stroke=\"\(Self.referenceColour)\" stroke-width=\"1.5\" stroke-dasharray=\"\(Self.referenceDash)\"/>"
+            }
+            s += "<text x=\"\(N(lx + 34))\" y=\"\(N(ly + 4))\" font-size=\"12\" fill=\"#1a1a1a\">\(Markup.escape(legendNames[k]))</text>"
         }
         return s + "</svg>"
     }
 
-    /// Circle, square or triangle, so series are told apart without colour.
-    func marker(_ k: Int, _ x: Double, _ y: Double, _ colour: String) -> String {
+    /// Path data of one marker: a circle, a square or a triangle, so series are told apart without colour;
+    /// a series' markers are one path.
+    func markerPath(_ k: Int, _ x: Double, _ y: Double) -> String {
         let N = Markup.number
         switch k % 3 {
-        case 0: return "<circle cx=\"\(N(x))\" cy=\"\(N(y))\" r=\"3.5\" fill=\"\(colour)\"/>"
-        case 1: return "<rect x=\"\(N(x - 3.5))\" y=\"\(N(y - 3.5))\" width=\"7\" height=\"7\" fill=\"\(colour)\"/>"
-        default: return "<path d=\"M\(N(x)) \(N(y - 4.5)) L\(N(x + 4.5)) \(N(y + 3.5)) L\(N(x - 4.5)) \(N(y + 3.5)) Z\" fill=\"\(colour)\"/>"
+        case 0: return "M\(N(x - 3.5)) \(N(y)) a3.5 3.5 0 1 0 7 0 a3.5 3.5 0 1 0 -7 0 Z"
+        case 1: return "M\(N(x - 3.5)) \(N(y - 3.5)) h7 v7 h-7 Z"
+        default: return "M\(N(x)) \(N(y - 4.5)) L\(N(x + 4.5)) \(N(y + 3.5)) L\(N(x - 4.5)) \(N(y + 3.5)) Z"
         }
     }
 
