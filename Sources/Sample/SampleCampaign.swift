@@ -26,8 +26,13 @@ struct SampleCampaign {
     var capsSupply: Bool
     /// Its products, sold from its start on, come back defective far more often.
     var triggersDefects = false
+    /// Per item: whether purchasing buys the item's campaign volume ahead, due a few days before the start.
+    /// Items without it only get what the regular orders happen to cover.
+    var buildsStock: [Bool] = []
     /// Per product index: whether any item matches it.
     var matches: [Bool] = []
+    /// Per product index: whether an item that builds stock matches it.
+    var buildMatches: [Bool] = []
 
     func isActive(on day: Day) -> Bool { start <= day && day <= end }
 
@@ -83,12 +88,20 @@ struct SampleCampaign {
                 id: "CMP-2610-TEA", name: "Autumn Tea Time", start: day(10, 26), end: day(11, 22),
                 channel: "email", budget: nil, items: categories(C.tea) + skus(C.chocolate, 1, skip: 1),
                 actualUplift: 2.0, plannedUplift: 2.0, discountPercent: 15, attainment: 1.0, capsSupply: false),
-            // Upcoming, within the 28-day readiness horizon, planned far above the stock on hand.
+            // Upcoming, within the 28-day readiness horizon, planned far above the stock on hand. Purchasing
+            // bought the gifts ahead (some of it still open on the last day); cheese and chocolate only get what
+            // the regular orders bring, so it stays at risk even counting what is on its way.
             SampleCampaign(
                 id: "CMP-2611-XMS", name: "Christmas Early Bird", start: day(11, 23), end: day(12, 24),
                 channel: "omnichannel", budget: 40_000_00,
                 items: categories(C.gifts, C.cheese) + skus(C.chocolate, 3, skip: 2),
                 actualUplift: 3.0, plannedUplift: 3.0, discountPercent: 10, attainment: 1.0, capsSupply: false),
+            // Upcoming too: every item bought ahead from far suppliers, due shortly before the start and still
+            // open on the last day, so it is at risk on stock alone and ready once inbound supply counts.
+            SampleCampaign(
+                id: "CMP-2612-BAK", name: "Christmas Baking", start: day(12, 1), end: day(12, 20),
+                channel: "web", budget: 8_000_00, items: skus(C.nuts, 4, skip: 6) + skus(C.spices, 3, skip: 2),
+                actualUplift: 3.5, plannedUplift: 3.5, discountPercent: 15, attainment: 1.0, capsSupply: false),
             // Beyond the readiness horizon: listed in the calendar, not yet on the scorecard.
             SampleCampaign(
                 id: "CMP-2701-NYD", name: "New Year Detox", start: day(1, 4, 2027), end: day(1, 31, 2027),
@@ -98,8 +111,20 @@ struct SampleCampaign {
         if let kitchen = list.firstIndex(where: { $0.id == "CMP-2609-KIT" }) { list[kitchen].triggersDefects = true }
         list.removeAll { $0.items.isEmpty || $0.end < firstDay }
         for i in list.indices {
+            let c = list[i]
+            list[i].buildsStock = c.items.map { item in
+                switch c.id {
+                case "CMP-2610-HAL": return false  // planned at 1.4 times normal: nothing extra bought
+                case "CMP-2611-XMS": return item == .category(C.gifts)
+                case "CMP-2610-TEA": return item == .category(C.tea)
+                default: return true
+                }
+            }
             list[i].matches = (0..<products.count).map { p in
-                list[i].items.contains { list[i].item($0, matches: p, in: products) }
+                c.items.contains { c.item($0, matches: p, in: products) }
+            }
+            list[i].buildMatches = (0..<products.count).map { p in
+                zip(c.items, list[i].buildsStock).contains { $1 && c.item($0, matches: p, in: products) }
             }
         }
         return list

@@ -7,7 +7,7 @@ import Darwin
 #endif
 import ScorecardCore
 
-/// Writes realistic, deterministic exports of all nine sources in canonical form.
+/// Writes realistic, deterministic exports of all eleven sources in canonical form.
 ///
 /// The same options always write the same bytes: the data come from a seeded SplitMix64, the calendar ends
 /// on a fixed day (`lastDay`, never the wall clock), and numbers are formatted from integers.
@@ -31,7 +31,7 @@ public struct SampleGenerator: Sendable {
         self.options = options
     }
 
-    /// Writes the nine sources as `DIR/NAME.csv`, creating `DIR` (and its parents) when needed.
+    /// Writes the eleven sources as `DIR/NAME.csv`, creating `DIR` (and its parents) when needed.
     public func write(to directory: String) throws {
         guard options.lines > 0, options.skus > 0, options.weeks > 0 else {
             throw SampleError(.invalidOption("--lines, --skus and --weeks must be positive"))

@@ -49,6 +49,13 @@ struct SampleProduct {
     var popularity: Double
     /// Percent of the stock held in the north warehouse.
     var northShare: Int
+    /// Index into the category's `SampleSupplier.byCategory` entry.
+    var supplier = 0
+    /// Its supplier cannot deliver more than the usual volume while a campaign runs on it: the product runs
+    /// short in every promotion, and the rest of its purchase order arrives late.
+    var inflexibleSupply = false
+    /// Hundredths per purchase: whole kilograms, cases of 12 or 6 cheap pieces, single dear ones.
+    var purchasePack: Int { isKg ? 100 : (unitCost < 1000 ? 1200 : unitCost < 3000 ? 600 : 100) }
 
     /// Quantities are hundredths: a piece is 100, the smallest step of a kg product 25.
     var step: Int { isKg ? 25 : 100 }

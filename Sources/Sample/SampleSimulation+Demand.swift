@@ -28,6 +28,48 @@ extension SampleSimulation {
         return scale * dayFactor(day) * products[product].popularity * m * meanQuantity[product]
     }
 
+    /// The planned demand of a product over `days` days from `from`, in hundredths: what supply chain plans
+    /// with (campaigns at their planned uplift), or the usual demand without campaigns.
+    ///
+    /// Products matched by the same campaigns share one prefix sum of day factor × planned uplift, so a range
+    /// costs two look-ups however long it is; days before the first day count as none.
+    func plannedDemand(_ product: Int, from: Day, days: Int, campaigns withCampaigns: Bool = true) -> Double {
+        let prefix = withCampaigns ? plannedPrefix[signature[product]] : basePrefix
+        let last = prefix.count - 1
+        let a = min(last, max(0, from - firstDay)), b = min(last, max(0, from - firstDay + days))
+        return scale * products[product].popularity * meanQuantity[product] * (prefix[b] - prefix[a])
+    }
+
+    /// Groups products by the campaigns that match them and sums each group's planned day weights.
+    func computePlanPrefixes() {
+        var groups: [[Bool]: Int] = [:]
+        var members: [[Bool]] = []
+        signature = products.indices.map { p in
+            let key = campaigns.map { $0.matches[p] }
+            if let g = groups[key] { return g }
+            groups[key] = members.count
+            members.append(key)
+            return members.count - 1
+        }
+        let days = dayCount + Self.planningDays
+        func prefix(_ weight: (Day) -> Double) -> [Double] {
+            var sums = [0.0]
+            sums.reserveCapacity(days + 1)
+            for offset in 0..<days { sums.append(sums[offset] + weight(firstDay + offset)) }
+            return sums
+        }
+        basePrefix = prefix(dayFactor)
+        plannedPrefix = members.map { key in
+            prefix { day in
+                var m = 1.0
+                for (c, matches) in zip(campaigns, key) where matches && c.isActive(on: day) {
+                    m = max(m, c.plannedUplift)
+                }
+                return self.dayFactor(day) * m
+            }
+        }
+    }
+
     /// Sets `dayWeights` and `scale` so that the days hold `options.lines` lines in all.
     func computeDemandScale() {
         dayWeights = (0..<dayCount).map { offset in
@@ -36,6 +78,7 @@ extension SampleSimulation {
             for p in products.indices { sum += products[p].popularity * uplift(p, on: day, planned: false) }
             return sum * dayFactor(day)
         }
+        baseDayWeight = products.reduce(0) { $0 + $1.popularity }
         let total = dayWeights.reduce(0, +)
         scale = total > 0 ? Double(options.lines) / total : 0
     }

@@ -17,55 +17,81 @@ extension SampleSimulation {
         ("ECONOMY", "GLS", false),
     ]
 
+    /// Days the warehouse needs before a line ships, per category: fresh cheese leaves the same day, gift
+    /// baskets are assembled first, kitchenware comes from an outside warehouse.
+    static let handlingDays = [1, 1, 1, 2, 0, 2, 3, 4]
+    /// One line in this many ships, per its ERP delivery, before it was ordered (booked late): the rare negative
+    /// lead time real exports have.
+    static let backdatedEvery = 20_000
+
     /// Writes a day's `lines` order lines, grouped into orders of one to six lines.
     func writeOrders(on day: Day, lines: Int) {
         guard lines > 0 else { return }
         prepareDraws(on: day)
         let active = campaigns.indices.filter { campaigns[$0].isActive(on: day) }
+        // A day far busier than usual (campaigns) backs the warehouse up: some lines leave a day later.
+        let offset = day - firstDay
+        let load = baseDayWeight > 0 ? dayWeights[offset] / (baseDayWeight * dayFactor(day)) : 1
+        let congestion = min(0.5, max(0, load - 1.1))
         var remaining = lines
         while remaining > 0 {
             let size = min(remaining, 1 + rng.pick([40, 25, 15, 10, 6, 4]))
             remaining -= size
-            writeOrder(on: day, lines: size, active: active)
+            writeOrder(on: day, lines: size, active: active, congestion: congestion)
         }
     }
 
-    private func writeOrder(on day: Day, lines: Int, active: [Int]) {
+    private func writeOrder(on day: Day, lines: Int, active: [Int], congestion: Double) {
         orderNumber += 1
         shipments.removeAll(keepingCapacity: true)
         let wholesale = rng.chance(Self.wholesaleShare)
-        for line in 1...lines { writeLine(on: day, lineNo: 10 * line, wholesale: wholesale, active: active) }
+        for line in 1...lines {
+            writeLine(on: day, lineNo: 10 * line, wholesale: wholesale, active: active, congestion: congestion)
+        }
         if badRowDue(.orders, every: 2000) { writeBadOrderLine(on: day, lineNo: 10 * lines + 10) }
         writeFreight()
     }
 
-    private func writeLine(on day: Day, lineNo: Int, wholesale: Bool, active: [Int]) {
+    private func writeLine(on day: Day, lineNo: Int, wholesale: Bool, active: [Int], congestion: Double) {
         let p = drawProduct()
-        let product = products[p]
         let qty = drawQuantity(p, wholesale: wholesale)
         var discount = wholesale ? rng.int(in: 0...5) : 0
+        var promotional = false
+        var uplift = 1.0
+        var soldOut = false
         for c in active where campaigns[c].matches[p] {
+            promotional = true
+            uplift = max(uplift, campaigns[c].actualUplift)
+            soldOut = soldOut || campaigns[c].capsSupply
             discount = max(discount, campaigns[c].discountPercent)
             for (i, item) in campaigns[c].items.enumerated() where campaigns[c].item(item, matches: p, in: products) {
                 itemOrdered[c][i] += qty
             }
         }
-        let price = product.listPrice * (100 - discount) / 100
-        let requested = day + (wholesale ? rng.int(in: 4...10) : rng.int(in: 2...5))
+        let price = products[p].listPrice * (100 - discount) / 100
+        let handling = Self.handlingDays[products[p].category]
+        // During a campaign the shop promises two days more.
+        let requested = day + handling + (wholesale ? rng.int(in: 3...8) : rng.int(in: 2...5)) + (promotional ? 2 : 0)
         orders.id("SO-", orderNumber, width: 7)
         orders.int(lineNo)
         orders.day(day)
         orders.day(requested)
-        orders.field(product.sku)
+        orders.field(products[p].sku)
         orders.quantity(qty)
         orders.cents(price)
         orders.endRow()
 
-        // Shipping: from stock when there is enough, otherwise what there is now and the rest after the
-        // next receipt (late, and usually expedited).
-        var first = day + (wholesale ? rng.int(in: 1...3) : rng.int(in: 0...2))
+        // Shipping: after the category's handling days, later under a campaign's load (the stronger its
+        // uplift, the longer); from stock when there is enough, otherwise what there is now and the rest
+        // after the product's next receipt (late, and usually expedited).
+        var first = day + handling + (wholesale ? rng.int(in: 1...2) : rng.int(in: 0...1))
+        if promotional { first = first + 1 + rng.int(in: 0...min(2, Int(uplift) - 1)) }
+        if congestion > 0 && rng.chance(congestion) { first = first + 1 }
         if first.isoWeekday == 7 { first = first + 1 }
         if rng.chance(0.02) { first = max(first, requested + rng.int(in: 1...6)) }  // warehouse backlog
+        linesWritten += 1
+        if linesWritten % Self.backdatedEvery == Self.backdatedEvery / 2 { backdatedDue = true }
+        if wholesale { wholesaleOrdered[p] += qty }
         var shipped = 0
         var lastShip = first
         var late = false
@@ -77,29 +103,47 @@ extension SampleSimulation {
             lastShip = max(lastShip, date)
             if date > requested { late = true }
         }
-        let step = product.step
+        let step = products[p].step
         if stock[p] >= qty {
-            if rng.chance(0.003) && stock[p] >= qty + step {
+            let chance = rng.unit()
+            if backdatedDue && day - 3 >= firstDay {
+                // Goods issued the day before the order was keyed in.
+                backdatedDue = false
+                let date = day - 1
+                ship(date.isoWeekday == 7 ? date - 1 : date, qty)
+            } else if chance < 0.003 && stock[p] >= qty + step {
                 ship(first, qty + step)  // an over-shipment
-                stock[p] -= qty + step
-            } else if rng.chance(0.03) && qty >= 2 * step {
+                stock[p] -= step
+            } else if chance < 0.033 && qty >= 2 * step {
                 let part = max(step, qty * rng.int(in: 30...80) / 100 / step * step)
                 ship(first, part)
                 ship(first + rng.int(in: 1...7), qty - part)
-                stock[p] -= qty
+            } else if chance < 0.037 && qty >= 2 * step {
+                // Short-closed: part of the line was damaged in picking and never sent.
+                let part = max(step, qty * rng.int(in: 30...80) / 100 / step * step)
+                ship(first, part)
+                stock[p] += qty - part
             } else {
                 ship(first, qty)
-                stock[p] -= qty
             }
+            stock[p] -= qty
         } else {
             let now = stock[p] / step * step
             stock[p] -= now
-            backorder[p] += qty - now
             ship(first, now)
-            // While suppliers are sold out, the rest waits a week or two longer for stock.
-            let soldOut = active.contains { campaigns[$0].capsSupply && campaigns[$0].matches[p] }
-            let wait = soldOut ? 7 * rng.int(in: 1...2) : 0
-            ship(day.weekStart + 7 + wait + rng.int(in: 1...3), qty - now, expedited: rng.chance(0.75))
+            let rest = qty - now
+            // While suppliers are sold out (or cannot scale for a campaign), some customers give up the rest:
+            // the line never completes.
+            let inflexible = promotional && products[p].inflexibleSupply
+            let cancelled = soldOut ? rng.chance(0.3) : (inflexible ? rng.chance(0.15) : false)
+            if !cancelled {
+                if nextReceipt(p) == nil { rushOrder(p, on: day, missing: rest) }
+                backorder[p] += rest
+                let wait = soldOut ? 7 * rng.int(in: 0...1) : 0
+                var date = max(first, nextReceipt(p) ?? first + 14) + rng.int(in: 1...2) + wait
+                if date.isoWeekday == 7 { date = date + 1 }
+                ship(date, rest, expedited: rng.chance(0.75))
+            }
         }
         if shipped > 0 { maybeReturn(p, lineNo: lineNo, ordered: day, shipped: shipped, lastShip: lastShip, late: late) }
     }

@@ -1,50 +1,16 @@
 import ScorecardCore
 
-/// Supply: weekly receipts against a stock target, weekly snapshots in two warehouses, the weekly forecast,
-/// and the campaign plan.
+/// Supply: inbound air freight, weekly snapshots in two warehouses, the weekly forecast, and the campaign plan
+/// (purchase orders and receipts are in `SampleSimulation+Purchasing.swift`).
 extension SampleSimulation {
-    /// Days of demand the stock target covers, and the safety factor on it.
-    static let coverDays = 17
-    static let safety = 1.4
-
-    /// Monday's receipt brings each product back to its target (its planned demand over the cover days),
-    /// except that suppliers of a supply-capped campaign deliver only half a usual week (sold out for the season).
-    func replenish(monday: Day) {
-        var shortfallCost = 0
-        for p in products.indices {
-            var target = 0.0
-            var usualWeek = 0.0
-            for k in 0..<Self.coverDays {
-                target += expectedQuantity(p, on: monday + k, planned: true)
-                if k < 7 { usualWeek += expectedQuantity(p, on: monday + k, planned: false, campaigns: false) }
-            }
-            let step = products[p].step
-            // Safety stock on top: a share of the target, and room for one large wholesale order.
-            let largest = (products[p].isKg ? Self.wholesaleKg : Self.wholesalePieces).values.last ?? 0
-            let wanted = Int(target * Self.safety) + largest
-            var receipt = max(0, wanted + backorder[p] - stock[p])
-            let capped = campaigns.contains { $0.capsSupply && $0.matches[p] && $0.overlaps(monday, monday + 6) }
-            if capped { receipt = min(receipt, Int(usualWeek / 2)) }
-            receipt = (receipt + step - 1) / step * step
-            stock[p] += receipt - backorder[p]
-            backorder[p] = 0
-            if stock[p] < 0 {
-                // Promised shipments the receipt could not cover came in by air freight.
-                shortfallCost += -stock[p] * products[p].unitCost / 100
-                stock[p] = 0
-            }
-        }
-        if shortfallCost > 0 { writeInboundAirFreight(arriving: monday, goodsValue: shortfallCost) }
-    }
-
     /// Inbound air freight from suppliers: not an order, so it cannot be attributed to a campaign.
-    func writeInboundAirFreight(arriving monday: Day, goodsValue: Int) {
+    /// It carries the number of the latest purchase order, or none.
+    func writeInboundAirFreight(arriving day: Day, goodsValue: Int) {
         let legs = goodsValue > 500_000 ? 2 : 1
         for leg in 0..<legs {
             shipmentNumber += 1
-            purchaseOrderNumber += rng.int(in: 1...40)
             freight.id("FRT-", shipmentNumber, width: 7)
-            freight.day(monday - 2 + leg)
+            freight.day(day - 2 + leg)
             freight.raw(leg == 0 ? "AIR" : "CHARTER")
             freight.cents(35_000 + goodsValue * 12 / 100 / legs)
             if rng.chance(0.5) { freight.id("PO-", purchaseOrderNumber, width: 10) } else { freight.empty() }
@@ -77,11 +43,26 @@ extension SampleSimulation {
     }
 
     /// The plan for the week starting `monday`: planned demand with noise, whole pieces or half kilograms.
-    func writeForecast(monday: Day) {
+    ///
+    /// Wholesale customers announce their orders, so for an ordinary week the plan holds what they announced
+    /// (`known`, written once the week is over: `wholesaleOrdered`, give or take) and the retail demand as
+    /// planned. The plan only half believes in campaigns, though: in a promoted week it keeps a third to three
+    /// quarters of the planned uplift, has no announced orders and is noisier, so promoted SKU-weeks are
+    /// under-forecast and weeks with many promotions are forecast worse overall. (Purchasing buys from the
+    /// campaign plan itself.)
+    func writeForecast(monday: Day, known: Bool) {
         for p in products.indices {
-            var units = 0.0
-            for k in 0..<7 { units += expectedQuantity(p, on: monday + k, planned: true) }
-            units *= rng.double(0.8, 1.2)
+            let planned = plannedDemand(p, from: monday, days: 7)
+            let usual = plannedDemand(p, from: monday, days: 7, campaigns: false)
+            var units: Double
+            if planned > usual * 1.000_001 {
+                units = (usual + (planned - usual) * rng.double(0.35, 0.75)) * rng.double(0.7, 1.25)
+            } else {
+                let retail = planned * retailShare[p]
+                let wholesale = known ? Double(wholesaleOrdered[p]) : planned - retail
+                units = retail * rng.double(0.8, 1.2) + wholesale * rng.double(0.7, 1.3)
+            }
+            wholesaleOrdered[p] = 0
             let grain = products[p].isKg ? 50.0 : 100.0
             let qty = Int((units / grain).rounded()) * Int(grain)
             forecast.day(monday)

@@ -2,11 +2,15 @@ import ScorecardCore
 
 /// Walks the sample's calendar one day at a time and writes every source as it goes.
 ///
-/// Memory is bounded by the number of products (stock, demand weights), never by the number of lines:
-/// each order line is written, shipped, maybe returned and billed for freight before the next one is drawn.
+/// Memory is bounded by the number of products (stock, demand weights, a few pending receipts each), never by
+/// the number of lines: each order line is written, shipped, maybe returned and billed for freight before the
+/// next one is drawn, and each purchase-order line's receipts are decided when it is raised.
 final class SampleSimulation {
     let options: SampleGenerator.Options
+    /// Draws for sales (orders, shipments, returns, freight) and the forecast.
     var rng: SplitMix64
+    /// Draws for purchasing (suppliers, purchase orders, receipts), a stream of its own.
+    var supplyRNG: SplitMix64
     let products: [SampleProduct]
     let campaigns: [SampleCampaign]
     let firstDay: Day
@@ -20,8 +24,11 @@ final class SampleSimulation {
     var scale = 0.0
     /// Demand weight of each day, in calendar order.
     var dayWeights: [Double] = []
-    /// Mean ordered quantity of each product, in hundredths.
+    /// Mean ordered quantity of each product, in hundredths, and the share of it ordered by retail customers.
     let meanQuantity: [Double]
+    let retailShare: [Double]
+    /// Quantity wholesale customers ordered of each product this week, in hundredths (see `writeForecast`).
+    var wholesaleOrdered: [Int]
     /// Stock on hand of each product, in hundredths (both warehouses).
     var stock: [Int]
     /// Quantity promised to ship once the next receipt arrives, in hundredths.
@@ -30,6 +37,22 @@ final class SampleSimulation {
     var itemOrdered: [[Int]]
     /// Cumulative demand weights of the day being generated, for drawing products.
     var cumulative: [Double]
+    /// A day's demand weight without campaigns, over its day factor: the warehouse's usual load.
+    var baseDayWeight = 0.0
+    /// Per product: the group of products matched by the same campaigns, whose planned day weights
+    /// `plannedPrefix` sums (`basePrefix` without campaigns), from the first day to `planningDays` after the last.
+    var signature: [Int] = []
+    var plannedPrefix: [[Double]] = []
+    var basePrefix: [Double] = []
+    /// Product indices per category and supplier.
+    let productsBySupplier: [[[Int]]]
+    /// Quantity on open purchase-order lines still to be received, in hundredths.
+    var onOrder: [Int]
+    /// `pendingSlots` receipts per product, in date order: day, quantity and PO line (see `lineNumbers`).
+    var pendingDay: [Int32]
+    var pendingQty: [Int]
+    var pendingLine: [Int]
+    var pendingCount: [Int]
 
     // The streaming outputs; the small master data files are written whole by `run()`.
     let orders: CSVFileWriter
@@ -38,6 +61,8 @@ final class SampleSimulation {
     let freight: CSVFileWriter
     let inventory: CSVFileWriter
     let forecast: CSVFileWriter
+    let purchaseOrders: CSVFileWriter
+    let receipts: CSVFileWriter
     let directory: String
 
     var orderNumber = 0
@@ -45,8 +70,13 @@ final class SampleSimulation {
     var returnNumber = 0
     var shipmentNumber = 0
     var purchaseOrderNumber = 4_500_012_000
+    var receiptNumber = 0
+    /// Order lines written, and whether a line shipped before its order date is due (see `backdatedEvery`).
+    var linesWritten = 0
+    var backdatedDue = false
     /// Good rows written per source since its last deliberately bad row, to keep bad rows far below 1 %.
-    var badRows: [SourceName: Int] = [:]
+    /// Indexed by `SourceName.allCases` order (a dictionary lookup per row was a tenth of the run time).
+    var badRows = [Int](repeating: 0, count: SourceName.allCases.count)
     /// Bad deliveries so far, to alternate their two kinds.
     var badDeliveries = 0
     /// The current order's shipments, one per ship date, billed as freight when the order is done.
@@ -66,27 +96,43 @@ final class SampleSimulation {
         lastDay = SampleGenerator.lastDay
         firstDay = lastDay - (7 * options.weeks - 1)
         dayCount = 7 * options.weeks
-        products = SampleProduct.catalog(count: options.skus, rng: &rng)
+        supplyRNG = SplitMix64(seed: options.seed ^ 0x5EED_0F_5_0991_1E5)
+        var catalog = SampleProduct.catalog(count: options.skus, rng: &rng)
+        var bySupplier = SampleSupplier.byCategory.map { $0.map { _ in [Int]() } }
+        for p in catalog.indices {
+            catalog[p].supplier = supplyRNG.below(SampleSupplier.byCategory[catalog[p].category].count)
+            catalog[p].inflexibleSupply = supplyRNG.chance(0.12)
+            bySupplier[catalog[p].category][catalog[p].supplier].append(p)
+        }
+        products = catalog
+        productsBySupplier = bySupplier
         campaigns = SampleCampaign.calendar(products: products, firstDay: firstDay)
         frother = SampleProduct.frother(in: products)
         unknownSKU = "SKU-" + String(repeating: "0", count: products.first.map { $0.sku.count - 4 } ?? 5)
-        meanQuantity = products.map { p in
-            func mean(_ t: (values: [Int], weights: [Int])) -> Double {
-                var sum = 0, total = 0
-                for (v, w) in zip(t.values, t.weights) { sum += v * w; total += w }
-                return Double(sum) / Double(total)
-            }
-            let retail = mean(p.isKg ? Self.retailKg : Self.retailPieces)
-            let wholesale = mean(p.isKg ? Self.wholesaleKg : Self.wholesalePieces)
-            return retail * (1 - Self.wholesaleShare) + wholesale * Self.wholesaleShare
+        func mean(_ t: (values: [Int], weights: [Int])) -> Double {
+            var sum = 0, total = 0
+            for (v, w) in zip(t.values, t.weights) { sum += v * w; total += w }
+            return Double(sum) / Double(total)
         }
+        let retail = catalog.map { mean($0.isKg ? Self.retailKg : Self.retailPieces) * (1 - Self.wholesaleShare) }
+        let means = catalog.indices.map { p in
+            retail[p] + mean(catalog[p].isKg ? Self.wholesaleKg : Self.wholesalePieces) * Self.wholesaleShare
+        }
+        meanQuantity = means
+        retailShare = catalog.indices.map { retail[$0] / means[$0] }
+        wholesaleOrdered = Array(repeating: 0, count: products.count)
         stock = Array(repeating: 0, count: products.count)
         backorder = Array(repeating: 0, count: products.count)
         cumulative = Array(repeating: 0, count: products.count)
         itemOrdered = campaigns.map { Array(repeating: 0, count: $0.items.count) }
+        onOrder = Array(repeating: 0, count: products.count)
+        pendingCount = Array(repeating: 0, count: products.count)
+        pendingDay = Array(repeating: 0, count: products.count * Self.pendingSlots)
+        pendingQty = Array(repeating: 0, count: products.count * Self.pendingSlots)
+        pendingLine = Array(repeating: 0, count: products.count * Self.pendingSlots)
 
-        func open(_ source: SourceName) throws -> CSVFileWriter {
-            let writer = try CSVFileWriter(path: directory + "/" + source.rawValue + ".csv")
+        func open(_ source: SourceName, capacity: Int = 1 << 20) throws -> CSVFileWriter {
+            let writer = try CSVFileWriter(path: directory + "/" + source.rawValue + ".csv", capacity: capacity)
             writer.header(source.requiredColumns + source.optionalColumns)
             return writer
         }
@@ -96,45 +142,72 @@ final class SampleSimulation {
         freight = try open(.freight)
         inventory = try open(.inventory)
         forecast = try open(.forecast)
+        // A tenth of the sales volume: smaller buffers keep the peak memory down.
+        purchaseOrders = try open(.purchaseOrders, capacity: 1 << 18)
+        receipts = try open(.receipts, capacity: 1 << 18)
     }
 
-    /// Writes all nine files.
+    /// Writes all eleven files.
     func run() throws {
         try writeProducts()
         try writeCampaigns()
         computeDemandScale()
+        computePlanPrefixes()
+        openStock()
         var linesSoFar = 0
         var weightSoFar = 0.0
         let totalWeight = dayWeights.reduce(0, +)
         for offset in 0..<dayCount {
             let day = firstDay + offset
-            if day.isoWeekday == 1 {
-                replenish(monday: day)
-                writeForecast(monday: day)
-            }
+            receive(on: day)
+            if day.isoWeekday == 1 { purchase(monday: day) }
             weightSoFar += dayWeights[offset]
             // Cumulative rounding, so the days add up to the requested number of lines.
             let target = totalWeight > 0 ? Int((Double(options.lines) * weightSoFar / totalWeight).rounded()) : 0
             writeOrders(on: day, lines: target - linesSoFar)
             linesSoFar = target
-            if day.isoWeekday == 7 { writeSnapshot(day) }
+            if day.isoWeekday == 7 {
+                writeSnapshot(day)
+                writeForecast(monday: day.weekStart, known: true)
+            }
         }
         // Supply chain's plan reaches a few weeks beyond the last order.
         let nextMonday = lastDay.weekStart + 7
-        for week in 0..<4 { writeForecast(monday: nextMonday + 7 * week) }
+        for week in 0..<4 { writeForecast(monday: nextMonday + 7 * week, known: false) }
+        receiveAfterLastDay()
         try writeCampaignItems()
-        for writer in [orders, deliveries, returns, freight, inventory, forecast] { try writer.close() }
+        for writer in [orders, deliveries, returns, freight, inventory, forecast, purchaseOrders, receipts] {
+            try writer.close()
+        }
     }
 
     /// Whether a deliberately bad row is due in `source`: one after every `every` good rows.
     func badRowDue(_ source: SourceName, every: Int) -> Bool {
-        let n = (badRows[source] ?? 0) + 1
+        let slot = Self.slot(source)
+        let n = badRows[slot] + 1
         if n > every {
-            badRows[source] = 0
+            badRows[slot] = 0
             return true
         }
-        badRows[source] = n
+        badRows[slot] = n
         return false
+    }
+
+    /// The source's position in `badRows`.
+    static func slot(_ source: SourceName) -> Int {
+        switch source {
+        case .products: return 0
+        case .campaigns: return 1
+        case .campaignItems: return 2
+        case .orders: return 3
+        case .deliveries: return 4
+        case .returns: return 5
+        case .freight: return 6
+        case .inventory: return 7
+        case .forecast: return 8
+        case .purchaseOrders: return 9
+        case .receipts: return 10
+        }
     }
 
     // MARK: Master data

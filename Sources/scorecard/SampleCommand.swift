@@ -4,7 +4,7 @@ import Sample
 struct SampleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sample",
-        abstract: "Write realistic, deterministic exports of all nine sources (canonical CSV).",
+        abstract: "Write realistic, deterministic exports of all eleven sources (canonical CSV).",
         discussion: """
         The same options always write the same bytes. Memory stays flat at any size.
 

@@ -19,7 +19,8 @@ import Testing
         #expect(json?["as_of"] as? String == "2026-11-15")
         let sources = json?["sources"] as? [String: Any]
         #expect(Set(sources?.keys ?? [:].keys) == ["products", "orders", "deliveries", "campaigns", "campaign_items",
-                                                   "inventory", "freight", "returns", "forecast"])
+                                                   "inventory", "freight", "returns", "forecast",
+                                                   "purchase_orders", "receipts"])
     }
 
     @Test func sampleThenBuildFromTheRootFolder() throws {
@@ -27,7 +28,8 @@ import Testing
         let exports = tmp.path("exports").path
         let sample = try ScorecardProcess.run(["sample", "--out", exports, "--lines", "3000", "--skus", "40", "--weeks", "10"])
         #expect(sample.status == 0, "stderr: \(sample.stderr)")
-        for source in ["products", "orders", "deliveries", "campaigns", "campaign_items", "inventory", "freight", "returns", "forecast"] {
+        for source in ["products", "orders", "deliveries", "campaigns", "campaign_items", "inventory", "freight", "returns",
+                       "forecast", "purchase_orders", "receipts"] {
             #expect(tmp.exists("exports/\(source).csv"))
         }
         // Cron runs it from anywhere: absolute paths, working directory "/".

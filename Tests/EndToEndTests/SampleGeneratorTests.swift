@@ -9,8 +9,8 @@ import Testing
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// Every source but the inbound ones, which the generator does not write yet.
-    static let sources = SourceName.allCases.filter { $0 != .purchaseOrders && $0 != .receipts }
+    /// Every source, the inbound ones included.
+    static let sources = SourceName.allCases
     static let files = sources.map { $0.rawValue + ".csv" }
 
     /// Writes a sample into a fresh temporary folder, hands it to `body`, and removes it.
@@ -98,6 +98,30 @@ import Testing
         #expect(freight.contains { $0.contains(",expedited ,") })
         let returns = try lines("returns.csv")
         #expect(returns.contains { $0.hasSuffix(",DEFECTIVE") })
+
+        // Exactly one line ships the day before it was ordered (one in 20,000): a negative lead time.
+        var orderDates: [Substring: Substring] = [:]
+        for line in orders.dropFirst() {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false)
+            orderDates[f[0] + "/" + f[1]] = f[2]
+        }
+        let deliveries = try lines("deliveries.csv").dropFirst()
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let early = deliveries.filter { f in orderDates[f[0] + "/" + f[1]].map { f[2] < $0 } ?? false }
+        #expect(early.count == 1)
+
+        // Inbound supply: suppliers of every category, lines received in several receipts, lines still open,
+        // and a few receipts posted the morning after the last day.
+        let purchaseOrders = try lines("purchase_orders.csv").dropFirst().map { $0.split(separator: ",") }
+        // The supplier is the last column and may hold a comma (quoted): two per category.
+        #expect(Set(purchaseOrders.map { $0.dropFirst(6).joined(separator: ",") }).count == 16)
+        let receipts = try lines("receipts.csv").dropFirst().map { $0.split(separator: ",") }
+        var receiptsPerLine: [Substring: Int] = [:]
+        for r in receipts { receiptsPerLine[r[0] + "/" + r[1], default: 0] += 1 }
+        #expect(receiptsPerLine.values.contains { $0 >= 3 })
+        #expect(purchaseOrders.contains { receiptsPerLine[$0[0] + "/" + $0[1]] == nil })
+        let afterLastDay = receipts.filter { $0[2] > "2026-11-15" }.count
+        #expect(afterLastDay > 0 && afterLastDay < 20)
     }
 
     @Test func invalidOptionsThrowInsteadOfWriting() {
