@@ -20,6 +20,9 @@ targets=("$@")
 # Every module gets ASan and libFuzzer's coverage counters (the frontend's -sanitize=fuzzer); only the
 # fuzz targets link libFuzzer itself (Package.swift). Build tools run under ASan, without leak checks.
 flags=(-c release -Xswiftc -sanitize=address -Xswiftc -Xfrontend -Xswiftc -sanitize=fuzzer,address)
+# SwiftPM reuses its plan of the scorecard package (a path dependency) and would miss a source file added
+# there since the last build: drop the cached plan so it is made again.
+rm -f .build/release.yaml .build/*/release/description.json
 ASAN_OPTIONS=detect_leaks=0 swift build "${flags[@]}"
 bin="$(swift build "${flags[@]}" --show-bin-path)"
 
