@@ -20,56 +20,38 @@ public struct Build: Sendable {
     /// Runs every step; on any failure nothing is published and the previous site is left as it was.
     /// - Returns: warnings to show the user.
     public func run() throws -> [Diagnostic] {
-        let settings = try step("configure") { try BuildSettings.resolve(options) }
+        let steps = PipelineSteps(logger: logger)
+        let settings = try steps.step("configure") { try BuildSettings.resolve(options) }
         defer { if let folder = settings.temporaryDirectory { try? FileManager.default.removeItem(atPath: folder) } }
         let publisher = Publisher(out: settings.config.out)
-        let lock = try step("lock") { try publisher.lock(waitSeconds: options.lockWaitSeconds) }
+        let lock = try steps.step("lock") { try publisher.lock(waitSeconds: options.lockWaitSeconds) }
         defer { lock.release() }
 
         var accumulator = MetricsAccumulator(config: settings.config)
-        var ingest = try step("ingest") {
-            try Ingestor(config: settings.config, dataDirectory: settings.dataDirectory, logger: logger).run(into: &accumulator)
-        }
-        ingest.warnings = AsOfCheck.warnings(ingest, given: settings.config.asOf != nil, today: options.today ?? AsOfCheck.today()) + ingest.warnings
-        let report = step("metrics") { accumulator.finish(asOf: ingest.asOf) }
+        let ingest = try steps.ingest(settings, into: &accumulator, today: options.today)
+        let report = steps.step("metrics") { accumulator.finish(asOf: ingest.asOf) }
 
         let archived = publisher.archivedMonths()
-        let site = try step("render") {
+        let site = try steps.step("render") {
             try SiteRenderer(config: settings.config, templatesDirectory: options.templates)
                 .render(report: report, ingest: ingest, archivedMonths: archived)
         }
 
-        let staging = try step("publish") { try publisher.makeStaging() }
+        let staging = try steps.step("publish") { try publisher.makeStaging() }
         var published = false
         defer { if !published { try? FileManager.default.removeItem(atPath: staging) } }
-        try step("publish") {
+        try steps.step("publish") {
             try publisher.write(site.files, to: staging)
             let closed = report.months.filter { $0.period.end <= report.asOf }.map(\.period.label)
             try publisher.carryArchives(into: staging, closedMonths: closed, rebuild: Set(options.rebuildArchive))
         }
-        try step("validate") {
+        try steps.step("validate") {
             let problems = SiteValidator().validate(directory: staging)
             if !problems.isEmpty { throw ValidationFailure(diagnostics: problems) }
         }
-        try step("publish") { try publisher.swap(staging: staging) }
+        try steps.step("publish") { try publisher.swap(staging: staging) }
         published = true
         return ingest.warnings + (settings.warnings + site.warnings).map { Diagnostic($0, severity: .warning) }
-    }
-
-    private func step<T>(_ name: String, _ body: () throws -> T) throws -> T {
-        logger.debug("step \(name)")
-        do {
-            return try body()
-        } catch let failure as any ScorecardFailure {
-            throw StepFailure(step: name, failure: failure)
-        } catch {
-            throw StepFailure(step: name, failure: UnexpectedFailure(diagnostics: [Diagnostic("\(error)")]))
-        }
-    }
-
-    private func step<T>(_ name: String, _ body: () -> T) -> T {
-        logger.debug("step \(name)")
-        return body()
     }
 }
 

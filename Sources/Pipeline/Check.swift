@@ -22,32 +22,14 @@ public struct Check: Sendable {
     /// - Returns: per source, files, row counts, date range and the top rejection reasons; the as-of
     ///   date and the report window.
     public func run() throws -> CheckSummary {
-        let settings = try step("configure") { try BuildSettings.resolve(options) }
+        let steps = PipelineSteps(logger: logger)
+        let settings = try steps.step("configure") { try BuildSettings.resolve(options) }
         defer { if let folder = settings.temporaryDirectory { try? FileManager.default.removeItem(atPath: folder) } }
         var sink = DateRangeSink(MetricsAccumulator(config: settings.config))
-        var ingest = try step("ingest") {
-            try Ingestor(config: settings.config, dataDirectory: settings.dataDirectory, logger: logger).run(into: &sink)
-        }
         // The same warnings as a build (rows before the report window, an as-of date in the future); not the
         // build's settings warnings, which are about the site (e-mailed links).
-        ingest.warnings = AsOfCheck.warnings(ingest, given: settings.config.asOf != nil, today: options.today ?? AsOfCheck.today()) + ingest.warnings
-        let report = step("metrics") { sink.wrapped.finish(asOf: ingest.asOf) }
+        let ingest = try steps.ingest(settings, into: &sink, today: options.today)
+        let report = steps.step("metrics") { sink.wrapped.finish(asOf: ingest.asOf) }
         return CheckSummary(ingest: ingest, report: report, dateRanges: sink.ranges, asOfGiven: settings.config.asOf != nil)
-    }
-
-    private func step<T>(_ name: String, _ body: () throws -> T) throws -> T {
-        logger.debug("step \(name)")
-        do {
-            return try body()
-        } catch let failure as any ScorecardFailure {
-            throw StepFailure(step: name, failure: failure)
-        } catch {
-            throw StepFailure(step: name, failure: UnexpectedFailure(diagnostics: [Diagnostic("\(error)")]))
-        }
-    }
-
-    private func step<T>(_ name: String, _ body: () -> T) -> T {
-        logger.debug("step \(name)")
-        return body()
     }
 }
