@@ -94,6 +94,14 @@ import Testing
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("bad.yml:1"), "stderr: \(bad.stderr)")
         #expect(bad.stderr.contains("titel"))
+
+        // A target on a figure that does not exist names the key and its line; nothing is built.
+        try "targets:\n  figures:\n    forecast_acuracy: {min: 0.7}\n".write(to: tmp.path("typo.yml"), atomically: true, encoding: .utf8)
+        let typo = try ScorecardProcess.run(["build", "--config", tmp.path("typo.yml").path, "--out", "typo-site"], in: tmp.url)
+        #expect(typo.status == 2)
+        #expect(typo.stderr.contains("typo.yml:3:") && typo.stderr.contains("unknown figure targets.figures.forecast_acuracy"),
+                "stderr: \(typo.stderr)")
+        #expect(!tmp.exists("typo-site"))
     }
 
     @Test func missingRequiredSourceExits2AndPublishesNothing() throws {

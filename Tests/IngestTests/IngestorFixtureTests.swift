@@ -150,10 +150,17 @@ import ScorecardCore
             "purchase_orders.csv:4 sku not in products",
             "purchase_orders.csv:6 date does not parse",
             "purchase_orders.csv:7 negative quantity, price or cost",
+            "purchase_orders.csv:8 number does not parse",
+            "purchase_orders.csv:9 empty required field",
+            "purchase_orders.csv:10 wrong number of fields",
             // PO1/20 was rejected, so its receipt is rejected too.
             "receipts.csv:4 PO line not in purchase_orders",
             "receipts.csv:6 PO line not in purchase_orders",
             "receipts.csv:7 empty required field",
+            "receipts.csv:8 date does not parse",
+            "receipts.csv:9 number does not parse",
+            "receipts.csv:10 negative quantity, price or cost",
+            "receipts.csv:11 wrong number of fields",
         ])
         // (rows, rejected, ignored) per source: O2 is after the as-of date, so are its delivery and the
         // delivery shipped on 2026-04-01, and the April inventory snapshot; PO2 is ordered after it, so
@@ -162,7 +169,7 @@ import ScorecardCore
         #expect(counts == [
             "products 6 5 0", "campaigns 3 2 0", "campaign_items 8 7 0", "orders 4 2 1", "deliveries 4 1 2",
             "returns 2 1 0", "freight 2 2 0", "inventory 3 1 1", "forecast 4 3 0",
-            "purchase_orders 6 4 1", "receipts 6 3 2",
+            "purchase_orders 9 7 1", "receipts 10 7 2",
         ])
         #expect(sink.purchaseOrderLines == [PurchaseOrderLineRecord(line: 0, orderDate: Day(iso: "2026-03-01")!, dueDate: Day(iso: "2026-03-10")!,
                                                                     product: 0, qtyOrdered: 100)])
