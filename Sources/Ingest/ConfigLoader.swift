@@ -9,6 +9,9 @@ public enum ConfigLoader {
     /// The largest config file read: a reader of the file reads at most one byte more, and `parse` rejects it.
     public static let maxFileBytes = ConfigLimits.maxBytes
 
+    /// The most bytes of libYAML's own description of a syntax error that a diagnostic quotes.
+    static let maxYAMLProblemBytes = 400
+
     /// Parses the YAML text of a config file; unknown keys and wrong types are errors naming the key.
     /// - Parameter file: the path shown in diagnostics.
     /// Anchors and aliases, more than 1 MiB, or deeper nesting than the schema's are errors found before
@@ -27,13 +30,22 @@ public enum ConfigLoader {
                     loc.line = mark.line
                     loc.column = mark.column
                     problem = p
+                case let .duplicatedKeysInMapping(keys, context):
+                    // Yams lists every duplicated key in full: name a few, quoted, at the first one's line.
+                    loc.line = context.mark.line
+                    loc.column = context.mark.column
+                    let sorted = keys.sorted()
+                    let named = sorted.prefix(3).map { "\"\(ConfigWalker.shown($0))\"" }.joined(separator: ", ")
+                    let more = sorted.count > 3 ? " and \(sorted.count - 3) more" : ""
+                    problem = "a key appears more than once in one mapping: \(named)\(more)"
                 default:
                     break
                 }
             }
-            // One line per problem on stderr: keep only the first line of what libYAML said.
+            // One short line per problem on stderr: keep only the first line of what libYAML said, clipped
+            // (a duplicate-key error lists every duplicated key in full, each up to 1024 characters).
             let firstLine = problem.split(separator: "\n").first.map(String.init) ?? problem
-            throw ConfigError(diagnostics: [Diagnostic("not valid YAML: \(firstLine)", at: loc)])
+            throw ConfigError(diagnostics: [Diagnostic("not valid YAML: \(firstLine.clipped(toUTF8: maxYAMLProblemBytes))", at: loc)])
         }
         var walker = ConfigWalker(file: file)
         let config = walker.read(root)

@@ -100,4 +100,21 @@ import ScorecardCore
         }
         #expect(got.contains { $0.contains("got \"a\\nb\\rc\"") }, "\(got)")
     }
+
+    /// Yams's duplicate-key error lists every duplicated key in full (found by FuzzConfigLoader: 1,267
+    /// bytes on one line). The problem names the first three keys, clipped, on the first one's line.
+    @Test func duplicateKeysAreNamedClippedOnTheirLine() {
+        let keys = (0..<4).map { "k\($0)" + String(repeating: "x", count: 900) }
+        let yaml = "title: Board\n" + (keys + keys).map { "\($0): 1" }.joined(separator: "\n") + "\n"
+        let got = Self.problems(yaml)
+        #expect(got.count == 1)
+        let clipped = (0..<3).map { "\"k\($0)" + String(repeating: "x", count: 75) + "…\"" }.joined(separator: ", ")
+        #expect(got == ["2: not valid YAML: a key appears more than once in one mapping: \(clipped) and 1 more"])
+        #expect(got.first.map { $0.utf8.count <= 420 } == true, "\(got.first?.utf8.count ?? 0) bytes")
+    }
+
+    @Test func aDuplicatedKeyIsNamedOnItsFirstLine() {
+        #expect(Self.problems("title: Board\ncurrency: EUR\ntitle: Other\n")
+                == ["1: not valid YAML: a key appears more than once in one mapping: \"title\""])
+    }
 }
