@@ -7,7 +7,6 @@ main.swift), then the payload. Run again after changing a target's input format:
 import glob
 import hashlib
 import os
-import shutil
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIXTURES = os.path.join(ROOT, "Tests/IngestTests/Fixtures")
@@ -24,8 +23,13 @@ def head(path, lines=12):
 
 def save(target, seeds):
     folder = os.path.join(OUT, target)
-    shutil.rmtree(folder, ignore_errors=True)
-    os.makedirs(folder)
+    # Inputs that once found a problem ("found-…", kept by hand) stay; every generated seed is made again.
+    if os.path.isdir(folder):
+        for name in os.listdir(folder):
+            if not name.startswith("found-"):
+                os.remove(os.path.join(folder, name))
+    else:
+        os.makedirs(folder)
     for seed in seeds:
         with open(os.path.join(folder, hashlib.sha1(seed).hexdigest()[:16]), "wb") as f:
             f.write(seed)
