@@ -87,8 +87,13 @@ struct Digest: Sendable {
         v["hasAlerts"] = !alerts.isEmpty
         v["alertSummary"] = alerts.isEmpty ? "No alerts this week." : "\(alerts.count) alert\(alerts.count == 1 ? "" : "s") this week."
         v["alerts"] = alerts.map { alert -> [String: Any] in
-            [
+            // The part of the week's page that explains the alert, as on the page itself.
+            let explanation = base == nil ? nil : alert.anchor.map { link(SitePaths.week(p.period.label)) + "#" + $0 }
+            return [
                 "message": alert.message,
+                "hasLink": explanation != nil,
+                "linkText": alert.anchorText,
+                "linkURL": explanation ?? "",
                 "hasItems": !alert.items.isEmpty,
                 "items": alert.items.map { item -> [String: Any] in
                     let url = base == nil ? nil : item.campaignID.flatMap { site.campaignPath($0) }

@@ -90,6 +90,9 @@ import Testing
         #expect(!html.contains("<svg"))
         #expect(!html.contains("<link"))
         #expect(html.contains("href=\"https://intranet.example/scorecard/weeks/2026-W46/index.html\""))
+        // An alert links to the part of the week's page that explains it, as on the page.
+        #expect(text.contains("  See which SKUs ran short: https://intranet.example/scorecard/weeks/2026-W46/index.html#shortfall"))
+        #expect(html.contains("<a href=\"https://intranet.example/scorecard/weeks/2026-W46/index.html#shortfall\" style=\"color:#0b4f8a;\">See which SKUs ran short</a>"))
     }
 
     @Test func withoutBaseURLThereAreNoLinks() throws {
