@@ -86,6 +86,18 @@ import Testing
         #expect(sources?["orders"]?["ignored_after_as_of"] as? Int == 1)
     }
 
+    /// A given as-of date before every order (a mistyped --as-of) ignores every order: said, not silent.
+    @Test func anAsOfDateBeforeEveryOrderWarns() throws {
+        let tmp = try TemporaryDirectory()
+        let data = Self.repository.appendingPathComponent("Samples/exports")
+        let (result, _) = try build(data, tmp.path("site"), ["--as-of", "2020-01-01"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stderr == "orders.csv: warning: all 20000 order lines are dated after the as-of date 2020-01-01 and ignored "
+                + "as not yet exported, so the report has no orders: is the as-of date right?\n", "\(result.stderr)")
+        let page = try String(contentsOf: tmp.path("site/data-quality/index.html"), encoding: .utf8)
+        #expect(page.contains("ignored as not yet exported, so the report has no orders"))
+    }
+
     @Test func maxWeeksFromTheConfig() throws {
         let tmp = try TemporaryDirectory()
         let config = tmp.path("scorecard.yml")
