@@ -256,9 +256,19 @@ struct ConfigWalker {
         return x
     }
 
+    /// A whole number written in decimal (`14`, `-3`, `+7`). Not Yams's `Node.int`: that reads YAML 1.1's
+    /// octal (`010` is 8) and base 60 (`1:30` is 90), and traps on a base-60 value that overflows `Int`
+    /// (`702:777777777777777777:7`, found by FuzzConfigLoader). Out of `Int`'s range is an error here.
     private mutating func int(_ n: Node, path: String) -> Int? {
-        guard n.scalar != nil, let i = n.int else { problem("\(path) must be an integer", n); return nil }
+        guard let text = n.scalar?.string, let i = Self.decimalInteger(text) else { problem("\(path) must be an integer", n); return nil }
         return i
+    }
+
+    /// `text` as an optionally signed run of ASCII digits, `nil` when it is anything else or overflows.
+    static func decimalInteger(_ text: String) -> Int? {
+        let digits = text.utf8.first == UInt8(ascii: "+") || text.utf8.first == UInt8(ascii: "-") ? text.utf8.dropFirst() : text.utf8[...]
+        guard !digits.isEmpty, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        return Int(text)
     }
 
     private mutating func share(_ n: Node, path: String) -> Double? {

@@ -136,6 +136,26 @@ import ScorecardCore
         #expect((try? ConfigLoader.parse("readiness:\n  horizon_days: 3650\n", file: "s.yml"))?.readiness.horizonDays == 3650)
     }
 
+    /// Whole numbers are decimal: YAML 1.1's octal and base-60 forms are not read as numbers, and a base-60
+    /// value past `Int`'s range (which trapped inside Yams, found by FuzzConfigLoader) is an error.
+    @Test(arguments: ["702:777777777777777777:7", "1:30", "0x10", "0o7", "1_000", "14.0", "", "~", "true", "9223372036854775808", "--5", "+"])
+    func anIntegerThatIsNotPlainDecimalIsAnError(value: String) {
+        #expect {
+            _ = try ConfigLoader.parse("readiness:\n  horizon_days: \(value)\n", file: "s.yml")
+        } throws: { error in
+            guard let e = error as? ConfigError, let d = e.diagnostics.first else { return false }
+            return e.diagnostics.count == 1 && d.location?.line == 2 && d.message == "readiness.horizon_days must be an integer"
+        }
+    }
+
+    @Test func integersAreReadInDecimal() throws {
+        #expect(try ConfigLoader.parse("readiness:\n  horizon_days: 010\n", file: "s.yml").readiness.horizonDays == 10)
+        #expect(try ConfigLoader.parse("readiness:\n  horizon_days: +14\n", file: "s.yml").readiness.horizonDays == 14)
+        #expect(try ConfigLoader.parse("report:\n  max_weeks: \"52\"\n", file: "s.yml").report.maxWeeks == 52)
+        #expect(ConfigWalker.decimalInteger("-3") == -3)
+        #expect(ConfigWalker.decimalInteger("9223372036854775807") == Int.max)
+    }
+
     @Test func invalidYAMLNamesTheLine() {
         #expect {
             _ = try ConfigLoader.parse("title: [unclosed\nout: x\n", file: "s.yml")
