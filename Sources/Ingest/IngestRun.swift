@@ -125,8 +125,12 @@ struct IngestRun {
             throw IngestFailure(diagnostics: problems)
         }
         earlyRows.sort { $0.source < $1.source }
+        // History before the window is noted on the data-quality page; only what looks like a typo is a
+        // warning (stderr, which cron mails).
+        let used = Dictionary(stats.map { ($0.source, $0.used) }, uniquingKeysWith: +)
+        let mistakes = earlyRows.filter { $0.isLikelyMistake(usedRows: used[$0.source] ?? 0, asOf: asOf) }
         return IngestSummary(asOf: asOf, sources: stats, rejections: rejections, window: window, earlyRows: earlyRows,
-                             asOfRow: asOfRow, warnings: earlyRows.map { $0.warning(window: window) })
+                             asOfRow: asOfRow, warnings: mistakes.map { $0.warning(window: window) })
     }
 
     /// Starts reading `source`, or `nil` when it is absent.

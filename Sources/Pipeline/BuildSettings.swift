@@ -64,7 +64,8 @@ struct BuildSettings {
             throw ConfigError(diagnostics: [Diagnostic(
                 "base_url must be an absolute http:// or https:// URL (the digest's links are built from it), not \"\(url)\"")])
         }
-        if config.baseURL == nil {
+        // Only a digest that is sent needs links; without recipients the digest is not sent.
+        if config.baseURL == nil, !config.email.to.isEmpty {
             warnings.append("no base_url: the e-mail digest has no links (set base_url in the config or pass --base-url)")
         }
         return BuildSettings(config: config, dataDirectory: dataDirectory, warnings: warnings, temporaryDirectory: temporaryDirectory)

@@ -27,6 +27,8 @@ public struct CheckSummary: Sendable {
     public var months: [Period]
     /// Warnings for stderr, as a build prints them.
     public var warnings: [Diagnostic]
+    /// Rows dated before the report window, per source (noted, not warned about unless likely typos).
+    public var earlyRows: [EarlyRows]
 
     /// How many rejection reasons are shown per source.
     static let reasonsShown = 3
@@ -51,6 +53,7 @@ public struct CheckSummary: Sendable {
         weeks = report.weeks.map(\.period)
         months = report.months.map(\.period)
         warnings = ingest.warnings
+        earlyRows = ingest.earlyRows
     }
 
     /// The summary as printed by `scorecard check`.
@@ -76,6 +79,10 @@ public struct CheckSummary: Sendable {
         if let first = weeks.first, let last = weeks.last, let m0 = months.first, let m1 = months.last {
             out.append("report: \(weeks.count) week\(weeks.count == 1 ? "" : "s") \(first.label) to \(last.label) (\(first.start) to \(asOf)), "
                 + "\(months.count) month\(months.count == 1 ? "" : "s") \(m0.label) to \(m1.label)")
+        }
+        for e in earlyRows {
+            out.append("  before the report window (used, in no reported period): \(e.source) \(e.count) row\(e.count == 1 ? "" : "s") "
+                + "from \(e.earliest), e.g. \(e.location)")
         }
         return out
     }

@@ -38,6 +38,13 @@ struct DataQualityPage: Sendable {
         v["warnings"] = ingest.warnings.map { w -> [String: Any] in
             ["where": w.location?.description ?? "", "hasWhere": w.location != nil, "message": w.message]
         }
+        // History before the report window: used in every figure, in no reported period (not a problem).
+        v["hasHistory"] = !ingest.earlyRows.isEmpty
+        v["history"] = ingest.earlyRows.map { e -> [String: Any] in
+            ["source": e.source.rawValue, "rows": f.count(e.count), "earliest": e.earliest.description,
+             "where": e.location.description]
+        }
+        v["windowStart"] = ingest.window.firstDay.description
         v["windowText"] = "\(ingest.window.firstWeek.isoWeekLabel) (from \(ingest.window.firstDay)) to \(ingest.asOf.isoWeekLabel)"
         let missing = SourceName.allCases.filter { !$0.isRequired && !site.report.present.contains($0) }
         v["hasMissing"] = !missing.isEmpty

@@ -56,6 +56,14 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The same month and day `years` years later (earlier when negative); 29 February becomes 28 February
+    /// in a year that has none.
+    public func addingYears(_ years: Int) -> Day {
+        let (y, m, d) = civil
+        let year = y + years
+        return Day(year: year, month: m, day: Swift.min(d, Day.daysInMonth(year: year, month: m))) ?? self
+    }
+
     /// Year, month (1...12) and day of month.
     @inlinable
     public var civil: (year: Int, month: Int, day: Int) {

@@ -1,5 +1,9 @@
 /// Rows of one source that are used although they are dated before the report window: they count in
-/// every figure as before, but in no reported period. Almost always a mistyped year.
+/// every figure as before, but in no reported period.
+///
+/// Long history is normal (years of orders past `report.max_weeks`, purchase orders and stock older than
+/// the first sales order) and only noted on the data-quality page. A few such rows in a source, or a date
+/// decades before the as-of date, are likely a mistyped year and are also warned about on stderr.
 public struct EarlyRows: Sendable, Equatable {
     public var source: SourceName
     public var count: Int
@@ -12,6 +16,18 @@ public struct EarlyRows: Sendable, Equatable {
         self.count = count
         self.earliest = earliest
         self.location = location
+    }
+
+    /// At most this share of a source's used rows before the window is "a few rows": likely typos.
+    public static let mistakeShare = 0.01
+    /// A row dated more than this many years before the as-of date is a mistyped year, however many
+    /// rows there are.
+    public static let implausibleYears = 50
+
+    /// Whether these rows are likely a mistake worth a warning on stderr (cron mails it): a small share
+    /// of the source's used rows, or a date more than 50 years before the as-of date.
+    public func isLikelyMistake(usedRows: Int, asOf: Day) -> Bool {
+        Double(count) <= Self.mistakeShare * Double(usedRows) || earliest < asOf.addingYears(-Self.implausibleYears)
     }
 
     /// The warning shown on stderr and on the data-quality page.

@@ -1,4 +1,5 @@
 import Foundation
+import ScorecardCore
 import Testing
 
 /// One mistyped year in one order row must not turn a one-second build into thousands of pages: the
@@ -111,8 +112,79 @@ import Testing
         // The first week starts Monday 2026-09-21: months from September.
         let months = (json["months"] as? [[String: Any]] ?? []).compactMap { $0["period"] as? String }
         #expect(months == ["2026-09", "2026-10", "2026-11"])
-        // Every order before the window is used, and said so.
-        #expect(result.stderr.contains("rows of orders are dated before the report window, which starts 2026-09-01"), "\(result.stderr)")
+        // Every order before the window is used; months of legitimate history are noted on the data-quality
+        // page, not warned about: a weekly cron job stays silent on good data.
+        #expect(result.stderr == "", "\(result.stderr)")
+        let page = try String(contentsOf: tmp.path("site/data-quality/index.html"), encoding: .utf8)
+        #expect(page.contains("History before the report window"))
+        #expect(page.contains("which starts 2026-09-01"))
+        #expect(page.contains("<th scope=\"row\">orders</th>"))
+    }
+}
+
+/// What a cron job mails: only what is likely a mistake (issue "a weekly cron job stays silent on good data").
+extension ReportWindowEndToEndTests {
+    func config(_ tmp: TemporaryDirectory, data: URL, _ extra: String = "") throws -> URL {
+        let config = tmp.path("scorecard.yml")
+        try "data: \(data.path)\nout: site\n\(extra)".write(to: config, atomically: true, encoding: .utf8)
+        return config
+    }
+
+    /// Purchase orders placed months before the first sales order (buying before selling) and no
+    /// base_url without recipients: exit 0 and nothing on stderr; the history is on the page.
+    @Test func purchaseOrdersBeforeTheFirstOrderAreSilent() throws {
+        let tmp = try TemporaryDirectory()
+        let data = tmp.path("exports")
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Samples/exports"), to: data)
+        let orders = data.appendingPathComponent("purchase_orders.csv")
+        let lines = try String(contentsOf: orders, encoding: .utf8).split(separator: "\n").map(String.init)
+        // Every PO line again, 120 days earlier, under new ids: a third of the source before the window.
+        var history: [String] = []
+        for line in lines.dropFirst() {
+            var f = line.components(separatedBy: ",")
+            guard let ordered = Day(iso: f[2]), let due = Day(iso: f[3]) else { continue }
+            f[0] = "H" + f[0]
+            f[2] = (ordered - 120).description
+            f[3] = (due - 120).description
+            history.append(f.joined(separator: ","))
+        }
+        try ([lines[0]] + history + lines.dropFirst()).joined(separator: "\n").appending("\n")
+            .write(to: orders, atomically: true, encoding: .utf8)
+        let result = try ScorecardProcess.run(["build", "--config", config(tmp, data: data).path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stderr == "", "\(result.stderr)")
+        let page = try String(contentsOf: tmp.path("site/data-quality/index.html"), encoding: .utf8)
+        #expect(page.contains("History before the report window"))
+        // The PO lines ordered before Monday 2026-05-18 (the first order's week): 924 of the 1599 copies.
+        #expect(page.contains("<th scope=\"row\">purchase_orders</th><td class=\"num\" data-label=\"Rows\">924</td>"
+            + "<td data-label=\"Earliest date\">2026-01-18</td><td class=\"file\" data-label=\"Earliest row\">purchase_orders.csv:2</td>"))
+        #expect(!page.contains("Warnings"))
+    }
+
+    /// One mistyped year inside a long, legitimate history is still named on stderr: more than 50 years
+    /// before the as-of date.
+    @Test func aMistypedYearInLongHistoryStillWarns() throws {
+        let tmp = try TemporaryDirectory()
+        let data = try sample(in: tmp, year: "0026")
+        let result = try ScorecardProcess.run(["build", "--config", config(tmp, data: data, "report:\n  max_weeks: 8\n").path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("orders.csv:5:3: warning: "), "\(result.stderr)")
+        #expect(result.stderr.contains("the earliest is order_date 0026-05-18, on this line (a mistyped year?)"), "\(result.stderr)")
+        // Exactly one warning: the other sources' history is noted only.
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+    }
+
+    /// The digest needs base_url for its links only when it is sent to someone.
+    @Test func noBaseURLWarnsOnlyWhenTheDigestHasRecipients() throws {
+        let tmp = try TemporaryDirectory()
+        let data = Self.repository.appendingPathComponent("Samples/exports")
+        let silent = try ScorecardProcess.run(["build", "--config", config(tmp, data: data).path])
+        #expect(silent.status == 0)
+        #expect(silent.stderr == "", "\(silent.stderr)")
+        let sent = try ScorecardProcess.run(
+            ["build", "--config", config(tmp, data: data, "email:\n  from: a@example.com\n  to: [b@example.com]\n").path])
+        #expect(sent.status == 0)
+        #expect(sent.stderr.contains("warning: no base_url: the e-mail digest has no links"), "\(sent.stderr)")
     }
 }
 
