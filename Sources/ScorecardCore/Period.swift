@@ -1,6 +1,7 @@
-/// A reporting period (docs/figures.md): an ISO week or a calendar month.
+/// A reporting period (docs/figures.md): an ISO week, a calendar month, or a range of days (the
+/// comparison ranges: the same week last year, the year to date, …).
 public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public enum Kind: String, Sendable { case week, month }
+    public enum Kind: String, Sendable { case week, month, range }
 
     public var kind: Kind
     /// The first day of the period.
@@ -25,19 +26,36 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
         Period(kind: .month, start: day.monthStart, end: day.monthEnd)
     }
 
-    /// `YYYY-Www` for a week (ISO week-year), `YYYY-MM` for a month.
-    public var label: String { kind == .week ? start.isoWeekLabel : start.monthLabel }
+    /// A range of days, first and last inclusive.
+    public static func range(_ start: Day, _ end: Day) -> Period { Period(kind: .range, start: start, end: end) }
+
+    /// `YYYY-Www` for a week (ISO week-year), `YYYY-MM` for a month, `YYYY-MM-DD to YYYY-MM-DD` for a range.
+    public var label: String {
+        switch kind {
+        case .week: start.isoWeekLabel
+        case .month: start.monthLabel
+        case .range: "\(start) to \(end)"
+        }
+    }
 
     public var description: String { label }
 
-    /// The period after this one.
+    /// The period after this one (a range: the one of the same length after it).
     public var next: Period {
-        kind == .week ? Period.week(containing: end + 1) : Period.month(containing: end + 1)
+        switch kind {
+        case .week: Period.week(containing: end + 1)
+        case .month: Period.month(containing: end + 1)
+        case .range: Period.range(end + 1, end + 1 + (end - start))
+        }
     }
 
-    /// The period before this one.
+    /// The period before this one (a range: the one of the same length before it).
     public var previous: Period {
-        kind == .week ? Period.week(containing: start - 1) : Period.month(containing: start - 1)
+        switch kind {
+        case .week: Period.week(containing: start - 1)
+        case .month: Period.month(containing: start - 1)
+        case .range: Period.range(start - 1 - (end - start), start - 1)
+        }
     }
 
     public func contains(_ day: Day) -> Bool { start <= day && day <= end }
@@ -48,6 +66,7 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Every period of `kind` from the one holding `first` to the one holding `last`, inclusive.
     public static func all(_ kind: Kind, from first: Day, through last: Day) -> [Period] {
         guard first <= last else { return [] }
+        if kind == .range { return [range(first, last)] }
         var p = kind == .week ? week(containing: first) : month(containing: first)
         var out: [Period] = []
         while p.start <= last {

@@ -21,10 +21,12 @@ public struct Report: Sendable, Equatable {
     /// Every SKU of every campaign (`campaign_skus`): by campaign as `campaigns`, then shortfall value
     /// descending, then SKU.
     public var campaignSKUs: [CampaignSKUFigures]
+    /// The as-of week and month against last year and the year to date.
+    public var comparisons: Comparisons?
 
     public init(asOf: Day, targets: Config.Targets, present: Set<SourceName>, weeks: [PeriodFigures], months: [PeriodFigures],
                 campaigns: [CampaignFigures], categories: [CategoryFigures], categoryWindow: ClosedRange<Day>,
-                campaignSKUs: [CampaignSKUFigures] = []) {
+                campaignSKUs: [CampaignSKUFigures] = [], comparisons: Comparisons? = nil) {
         self.asOf = asOf
         self.targets = targets
         self.present = present
@@ -34,6 +36,32 @@ public struct Report: Sendable, Equatable {
         self.categories = categories
         self.categoryWindow = categoryWindow
         self.campaignSKUs = campaignSKUs
+        self.comparisons = comparisons
+    }
+}
+
+/// The as-of week and the as-of month, each against last year and the year to date.
+public struct Comparisons: Sendable, Equatable {
+    public var week: Comparison
+    public var month: Comparison
+    public init(week: Comparison, month: Comparison) {
+        self.week = week
+        self.month = month
+    }
+}
+
+/// One period's comparison ranges (docs/figures.md, "Comparisons"), each with every period figure.
+public struct Comparison: Sendable, Equatable {
+    /// The as-of week or month.
+    public var period: Period
+    public var lastYear: PeriodFigures
+    public var yearToDate: PeriodFigures
+    public var yearToDateLastYear: PeriodFigures
+    public init(period: Period, lastYear: PeriodFigures, yearToDate: PeriodFigures, yearToDateLastYear: PeriodFigures) {
+        self.period = period
+        self.lastYear = lastYear
+        self.yearToDate = yearToDate
+        self.yearToDateLastYear = yearToDateLastYear
     }
 }
 
