@@ -140,10 +140,40 @@ public enum DataFiles {
         j.newline()
         j.key("campaign_skus"); objects(campaignSKUColumns, report.campaignSKUs, into: &j)
         j.newline()
+        if let comparisons = report.comparisons {
+            j.key("comparisons"); writeComparisons(comparisons, into: &j)
+            j.newline()
+        }
         writeDetails(report, into: &j)
         j.newline()
         j.endObject()
         return j.document
+    }
+
+    /// `comparisons`: the as-of week and month, each with its ranges (`start`, `end` and every period key).
+    static func writeComparisons(_ comparisons: Comparisons, into j: inout JSONWriter) {
+        j.beginObject()
+        for (key, c) in [("week", comparisons.week), ("month", comparisons.month)] {
+            j.newline()
+            j.key(key)
+            j.beginObject()
+            j.key("period"); j.string(c.period.label)
+            for (name, range) in [("last_year", c.lastYear), ("year_to_date", c.yearToDate),
+                                  ("year_to_date_last_year", c.yearToDateLastYear)] {
+                j.newline()
+                j.key(name)
+                j.beginObject()
+                // `period` is the as-of week or month's; a range is named by its dates.
+                for (column, value) in periodColumns where column != "period" {
+                    j.key(column)
+                    value(range).write(to: &j)
+                }
+                j.endObject()
+            }
+            j.endObject()
+        }
+        j.newline()
+        j.endObject()
     }
 
     /// An array of objects, one a line, with the columns as keys.
