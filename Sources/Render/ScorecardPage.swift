@@ -234,6 +234,7 @@ struct ScorecardPage: Sendable {
             "lastYear": f.format(lastYear, as: figure.kind),
             "lastYearLabel": year.lastYearLabel,
             "lastYearChange": f.change(from: lastYear, to: value, as: figure.kind),
+            "hasLastYearChange": lastYear != nil && value != nil,
             "hasYearToDate": year.hasYearToDate,
             "yearToDate": f.format(ytd, as: figure.kind),
             "yearToDateLastYear": f.format(ytdLastYear, as: figure.kind),
