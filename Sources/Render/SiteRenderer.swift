@@ -82,6 +82,7 @@ public struct SiteRenderer: Sendable {
         for (path, bytes) in DataFiles.render(report: report, ingest: ingest) {
             files[path] = bytes
         }
+        files[DataFiles.workbookPath] = try DataFiles.workbook(report: report, title: config.title)
 
         let digest = Digest(site: site)
         let eml = try digest.message(templates).bytes()
