@@ -62,6 +62,17 @@ public struct SiteRenderer: Sendable {
             let path = site.categoryPath(category.category)
             page(path, "category") { CategoryPage(site: site, category: category, path: path).values() }
         }
+        // Category folders were percent-style escapes before they were slugs: the old address of each
+        // category sends readers on. A real page is written after a stub whose name differs only in case
+        // (sorted paths, upper case first), so it wins on a case-insensitive file system.
+        let formerFolders = PathSafeNames(ids: report.categories.map(\.category))
+        let realFolders = Set(report.categories.map { site.categoryPath($0.category) })
+        for category in report.categories {
+            let former = SitePaths.category(formerFolders.folder(category.category))
+            guard !realFolders.contains(former) else { continue }
+            files[former] = Array(CategoryRedirectPage(siteTitle: config.title, category: category.category, path: former,
+                                                       target: site.categoryPath(category.category)).html().utf8)
+        }
         page(SitePaths.dataQuality, "data-quality") { DataQualityPage(site: site).values() }
         page(SitePaths.definitions, "definitions") { DefinitionsPage(site: site).values() }
         let templates = self.templates, jobs = pages
