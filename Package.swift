@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// The pipeline is visible in the targets: Ingest → Metrics → Render → Validate → Publish,
+// The pipeline is visible in the targets: Ingest → Metrics → Render → (Print) → Validate → Publish,
 // orchestrated by Pipeline and driven by the thin `scorecard` executable.
 let package = Package(
     name: "scorecard",
@@ -62,6 +62,9 @@ let package = Package(
         // Atomic swap into OUT, the build lock, immutable monthly archives.
         .target(name: "Publish", dependencies: ["ScorecardCore"]),
 
+        // PDFs of the built pages by headless Chromium (`pdf:`), each print with a deadline.
+        .target(name: "Print", dependencies: ["ScorecardCore"]),
+
         // `scorecard init`: sniffs the exports under a folder (encoding, delimiter, numbers, dates), maps files
         // to sources and headers to columns, and writes a commented scorecard.yml.
         .target(name: "Setup", dependencies: ["ScorecardCore", "Ingest"]),
@@ -73,7 +76,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "ScorecardCore", "Ingest", "Metrics", "Render", "Validate", "Publish", "Sample",
+                "ScorecardCore", "Ingest", "Metrics", "Render", "Validate", "Print", "Publish", "Sample",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -106,6 +109,7 @@ let package = Package(
         ),
         .testTarget(name: "ValidateTests", dependencies: ["Validate", "ScorecardCore"]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "ScorecardCore"]),
+        .testTarget(name: "PrintTests", dependencies: ["Print", "ScorecardCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["scorecard", "Sample", "ScorecardCore"]),
     ]
 )

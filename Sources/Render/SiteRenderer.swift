@@ -93,14 +93,29 @@ public struct SiteRenderer: Sendable {
         for (path, bytes) in DataFiles.render(report: report, ingest: ingest) {
             files[path] = bytes
         }
-        files[DataFiles.workbookPath] = try DataFiles.workbook(report: report, title: config.title)
+        let workbook = try DataFiles.workbook(report: report, title: config.title)
+        files[DataFiles.workbookPath] = workbook
 
         let digest = Digest(site: site)
-        let eml = try digest.message(templates).bytes()
-        files[SitePaths.email(digest.week.period.label)] = eml
+        let weekLabel = digest.week.period.label
+        // `email.attach: [xlsx]` now; the week's PDF, when asked for, once it is printed (`digestFiles`).
+        let attachments = config.email.attach.contains(.xlsx)
+            ? [MIMEAttachment(filename: "scorecard-\(weekLabel).xlsx", contentType: MIMEAttachment.xlsxType, bytes: workbook)] : []
+        let message = try digest.message(templates, attachments: attachments)
+        let eml = message.bytes()
+        files[SitePaths.email(weekLabel)] = eml
         files[SitePaths.latestEmail] = eml
 
         // No warning for a missing base_url here: BuildSettings already warns that the digest has no links.
-        return RenderedSite(files: files, warnings: [])
+        var result = RenderedSite(files: files, warnings: [])
+        result.digest = message
+        result.digestPaths = [SitePaths.email(weekLabel), SitePaths.latestEmail]
+        if config.pdf != nil {
+            result.prints = [PagePrint(page: SitePaths.week(weekLabel), pdf: SitePaths.weekPDF(weekLabel), month: nil)]
+                + site.months.map(\.period).filter(site.isClosed).map {
+                    PagePrint(page: SitePaths.month($0.label), pdf: SitePaths.monthPDF($0.label), month: $0.label)
+                }
+        }
+        return result
     }
 }
