@@ -64,6 +64,7 @@ struct ConfigWalker {
                 for (k, v) in mapping(value, path: key) ?? [] {
                     let name = keyName(k)
                     switch name {
+                    case "attach": readAttachments(v, into: &config.email, keyNode: k)
                     case "from": config.email.from = optionalString(v, path: "email.from")
                     case "to":
                         // A single address is accepted as well as a list.
@@ -73,10 +74,14 @@ struct ConfigWalker {
                     default: unknownKey("email.\(name)", k)
                     }
                 }
+            case "pdf": config.pdf = readPDF(value, keyNode: keyNode)
             case "csv": readDialect(value, path: "csv", into: &config.csv)
             case "sources": readSources(value, into: &config)
             default: unknownKey(key, keyNode)
             }
+        }
+        if config.email.attach.contains(.pdf), config.pdf == nil, let node = attachPDFNode {
+            problem("email.attach: pdf attaches the week's PDF, which needs pdf: in the config (the browser to print with)", node)
         }
         // A separator that is both decimal and thousands would make every number ambiguous.
         for source in SourceName.allCases {
@@ -90,6 +95,62 @@ struct ConfigWalker {
             }
         }
         return config
+    }
+
+    /// Where `email.attach` names `pdf`, checked once `pdf:` may have been read too.
+    private var attachPDFNode: Node?
+
+    /// `pdf:` as a mapping of `chromium` and `timeout_seconds`; `pdf:` with nothing (null) prints nothing.
+    private mutating func readPDF(_ node: Node, keyNode: Node) -> PDFConfig? {
+        if isNull(node) { return nil }
+        guard let entries = mapping(node, path: "pdf") else { return nil }
+        var pdf = PDFConfig(location: location(keyNode))
+        for (k, v) in entries {
+            let name = keyName(k)
+            switch name {
+            case "chromium":
+                if let s = string(v, path: "pdf.chromium") {
+                    if s.trimmingWhitespace.isEmpty { problem("pdf.chromium must name the browser to print with (e.g. chromium)", v) }
+                    pdf.chromium = s.trimmingWhitespace
+                    pdf.location = location(v)
+                }
+            case "timeout_seconds":
+                if let n = int(v, path: "pdf.timeout_seconds") {
+                    if (1...Self.maxPrintSeconds).contains(n) { pdf.timeoutSeconds = n }
+                    else { problem("pdf.timeout_seconds must be a number of seconds from 1 to \(Self.maxPrintSeconds)", v) }
+                }
+            default: unknownKey("pdf.\(name)", k)
+            }
+        }
+        return pdf
+    }
+
+    /// An hour a page: more is a hung browser.
+    static let maxPrintSeconds = 3600
+
+    /// `email.attach`: a list of `xlsx` and `pdf` (or one of them alone).
+    private mutating func readAttachments(_ node: Node, into email: inout Config.EmailConfig, keyNode: Node) {
+        if isNull(node) { email.attach = []; return }
+        let items: [Node]
+        if node.scalar != nil { items = [node] } else if let seq = node.sequence { items = Array(seq) } else {
+            problem("email.attach must be a list of: \(EmailAttachment.allCases.map(\.rawValue).joined(separator: ", "))", node)
+            return
+        }
+        var attach: [EmailAttachment] = []
+        for item in items {
+            guard let s = string(item, path: "email.attach[]") else { continue }
+            guard let kind = EmailAttachment(rawValue: s.trimmingWhitespace.lowercased()) else {
+                problem("email.attach: unknown attachment \"\(Self.shown(s))\" (known: \(EmailAttachment.allCases.map(\.rawValue).joined(separator: ", ")))", item)
+                continue
+            }
+            if kind == .pdf { attachPDFNode = item }
+            if !attach.contains(kind) { attach.append(kind) }
+        }
+        email.attach = attach
+    }
+
+    private func location(_ n: Node) -> SourceLocation {
+        SourceLocation(file: file, line: n.mark?.line, column: n.mark?.column)
     }
 
     private mutating func readTargets(_ node: Node, into t: inout Config.Targets) {

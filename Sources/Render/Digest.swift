@@ -148,8 +148,8 @@ struct Digest: Sendable {
         return v
     }
 
-    /// The message, with both bodies rendered by `templates`.
-    func message(_ templates: TemplateSet) throws(RenderError) -> MIMEMessage {
+    /// The message, with both bodies rendered by `templates`, and `attachments` after them.
+    func message(_ templates: TemplateSet, attachments: [MIMEAttachment] = []) throws(RenderError) -> MIMEMessage {
         let values = self.values()
         var headers: [(name: String, value: String)] = [("From", from)]
         let to = site.config.email.to.map(\.trimmingSpaces).filter { !$0.isEmpty }
@@ -159,6 +159,7 @@ struct Digest: Sendable {
             headers: headers,
             boundary: "=_scorecard_\(week.period.label)",
             text: try templates.render("email-text", values),
-            html: try templates.render("email-html", values))
+            html: try templates.render("email-html", values),
+            attachments: attachments)
     }
 }

@@ -35,6 +35,14 @@ struct ScorecardPage: Sendable {
         v["heading"] = (isMonth ? "Month " : "Week ") + p.period.label
         v["rangeText"] = site.rangeText(p.period)
         v["isArchive"] = closed
+        // With `pdf:`, the as-of week (on its page and the front page) and each closed month are printed.
+        let pdf: String? = site.config.pdf == nil ? nil
+            : closed ? SitePaths.monthPDF(p.period.label)
+            : !isMonth && index == site.asOfWeek ? SitePaths.weekPDF(p.period.label) : nil
+        v["hasPDF"] = pdf != nil
+        v["pdfHref"] = pdf.map { SitePaths.link(from: path, to: $0) } ?? ""
+        v["pdfText"] = isMonth ? "PDF of this month" : "PDF of this week"
+        v["pdfName"] = pdf.map { String($0.split(separator: "/").last ?? "") } ?? ""
         v["unit"] = unit
 
         // Alerts.

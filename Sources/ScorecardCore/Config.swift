@@ -19,6 +19,8 @@ public struct Config: Sendable, Equatable {
     public var readiness = ReadinessConfig()
     public var report = ReportConfig()
     public var email = EmailConfig()
+    /// `pdf:`; `nil` prints nothing.
+    public var pdf: PDFConfig?
     /// Dialect defaults for every source.
     public var csv = CSVDialect()
     /// Per-source path, dialect overrides and column mapping.
@@ -81,6 +83,8 @@ public struct Config: Sendable, Equatable {
     public struct EmailConfig: Sendable, Equatable {
         public var from: String?
         public var to: [String] = []
+        /// `email.attach`, in the order given, without repeats.
+        public var attach: [EmailAttachment] = []
         public init() {}
     }
 
