@@ -22,8 +22,23 @@ struct BufferedFacts<Record: Sendable>: Sendable {
     var stats: [FileStats] = []
     var rejections: [Rejection] = []
     var problems: [Diagnostic] = []
+    /// Per record, its tuple of segment values, when the source has segment columns (else empty: the
+    /// default build keeps nothing more per row); and the tuples by id.
+    var segments: [Int32] = []
+    var segmentTuples: [[String]] = []
 
     init(source: SourceName) { self.source = source }
+
+    /// The segment tuple of record `i`.
+    @inline(__always) func segment(_ i: Int) -> Int32 { segments.isEmpty ? 0 : segments[i] }
+}
+
+/// A buffered row of a dated fact about a product (an inventory snapshot, a forecast week): 16 bytes,
+/// made into its record when it is delivered.
+struct DatedFact: Sendable {
+    var day: Day
+    var product: Int32
+    var quantity: Double
 }
 
 extension BufferedFacts {
@@ -38,6 +53,13 @@ extension BufferedFacts {
         stats = scan.stats
         rejections = scan.rejections
         problems = scan.problems
+        segmentTuples = scan.segmentTuples
+    }
+
+    /// Keeps the current row's segment tuple beside the record just appended, when the source has
+    /// segment columns.
+    mutating func noteSegment(of scan: SourceScan) {
+        if !scan.segmentColumns.isEmpty { segments.append(scan.segmentTuple()) }
     }
 
     /// `count` rows dated before the report window, named by the earliest row read.

@@ -113,6 +113,11 @@ struct ForwardingSink<Sink: RecordSink>: RecordSink {
         }
     }
 
+    mutating func segmentTuples(_ source: SourceName, _ tuples: [[String]]) {
+        flush()
+        send(.segmentTuples(source, tuples))
+    }
+
     mutating func receipt(_ record: ReceiptRecord) {
         if receipts.isEmpty { flush() }
         receipts.append(record)

@@ -14,6 +14,7 @@ extension Handoff: RecordBatchConsumer where Value: RecordSink {
         case .forecast(let rs): Self.each(rs, &value) { $1.forecast($0) }
         case .purchaseOrderLines(let rs): Self.each(rs, &value) { $1.purchaseOrderLine($0) }
         case .receipts(let rs): Self.each(rs, &value) { $1.receipt($0) }
+        case .segmentTuples(let source, let tuples): value.segmentTuples(source, tuples)
         }
     }
 

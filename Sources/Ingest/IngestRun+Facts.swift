@@ -132,8 +132,8 @@ extension IngestRun {
     }
 
     /// Parses inventory rows; whether a row is after the as-of date is left to `deliver`.
-    static func scanInventory(_ scan: SourceScan, productKeys: borrowing ByteKeyTable) -> BufferedFacts<InventoryRecord> {
-        var out = BufferedFacts<InventoryRecord>(source: scan.source)
+    static func scanInventory(_ scan: SourceScan, productKeys: borrowing ByteKeyTable) -> BufferedFacts<DatedFact> {
+        var out = BufferedFacts<DatedFact>(source: scan.source)
         // Sized from the files (an inventory row takes at least ~30 bytes) so the table rarely grows.
         let rows = scan.files.reduce(0) { $0 + SourceLocator.byteSize($1.path) } / 30
         var seen = SnapshotKeySet(expected: rows)
@@ -152,7 +152,8 @@ extension IngestRun {
                 guard seen.insert(date: date.rawValue, product: product, location: location) else {
                     throw scan.reject(.duplicateKey, 1, "snapshot_date \(date) sku \"\(scan.quoted(1))\" location \"\(scan.quoted(3))\" appears on an earlier row")
                 }
-                out.records.append(InventoryRecord(snapshotDate: date, product: product, qtyOnHand: qty))
+                out.records.append(DatedFact(day: date, product: product, quantity: qty))
+                out.noteSegment(of: scan)
                 if out.earliest.earliest.map({ date < $0 }) ?? true { out.earliest.note(date) { scan.location(0) } }
             } catch {
                 scan.count(error)
@@ -163,18 +164,20 @@ extension IngestRun {
     }
 
     /// Sends the inventory rows up to the as-of date to the sink and counts the later ones as ignored.
-    mutating func deliver<Sink: RecordSink>(_ inventory: BufferedFacts<InventoryRecord>, into sink: inout Sink) {
+    mutating func deliverInventory<Sink: RecordSink>(_ inventory: BufferedFacts<DatedFact>, into sink: inout Sink) {
         var stats = inventory.stats
+        if !inventory.segmentTuples.isEmpty { sink.segmentTuples(.inventory, inventory.segmentTuples) }
         let firstDay = window.firstDay
         var early = 0
         var begin = 0
         for (f, end) in inventory.fileEnds.enumerated() {
-            for r in inventory.records[begin..<end] {
-                if r.snapshotDate > asOf {
+            for i in begin..<end {
+                let r = inventory.records[i]
+                if r.day > asOf {
                     if f < stats.count { stats[f].ignoredAfterAsOf += 1 }
                 } else {
-                    sink.inventory(r)
-                    if r.snapshotDate < firstDay { early += 1 }
+                    sink.inventory(InventoryRecord(snapshotDate: r.day, product: r.product, qtyOnHand: r.quantity, segment: inventory.segment(i)))
+                    if r.day < firstDay { early += 1 }
                 }
             }
             begin = end
@@ -184,8 +187,8 @@ extension IngestRun {
     }
 
     /// Parses forecast rows. Forecast rows are never ignored: they are about the future by nature.
-    static func scanForecast(_ scan: SourceScan, productKeys: borrowing ByteKeyTable) -> BufferedFacts<ForecastRecord> {
-        var out = BufferedFacts<ForecastRecord>(source: scan.source)
+    static func scanForecast(_ scan: SourceScan, productKeys: borrowing ByteKeyTable) -> BufferedFacts<DatedFact> {
+        var out = BufferedFacts<DatedFact>(source: scan.source)
         // Sized from the files (a forecast row takes at least ~24 bytes) so the table rarely grows.
         let rows = scan.files.reduce(0) { $0 + SourceLocator.byteSize($1.path) } / 24
         var seen = SnapshotKeySet(expected: rows)
@@ -199,10 +202,14 @@ extension IngestRun {
                 let units = try scan.number(2)
                 if week.isoWeekday != 1 { throw scan.reject(.notMonday, 0, "week_start \(week) is not a Monday") }
                 guard let product = productKeys.find(sku) else { throw scan.reject(.unknownProduct, 1) }
-                guard seen.insert(date: week.rawValue, product: product, location: 0) else {
-                    throw scan.reject(.duplicateKey, 0, "week_start \(week) sku \"\(scan.quoted(1))\" appears on an earlier row")
+                // With segment columns a forecast may be split by them: the key is (week_start, sku, values).
+                let segment = scan.segmentTuple()
+                guard seen.insert(date: week.rawValue, product: product, location: segment) else {
+                    let values = scan.segmentColumns.isEmpty ? "" : " with the same segment values"
+                    throw scan.reject(.duplicateKey, 0, "week_start \(week) sku \"\(scan.quoted(1))\"\(values) appears on an earlier row")
                 }
-                out.records.append(ForecastRecord(weekStart: week, product: product, forecastUnits: units))
+                out.records.append(DatedFact(day: week, product: product, quantity: units))
+                if !scan.segmentColumns.isEmpty { out.segments.append(segment) }
                 if out.earliest.earliest.map({ week < $0 }) ?? true { out.earliest.note(week) { scan.location(0) } }
             } catch {
                 scan.count(error)
@@ -213,12 +220,13 @@ extension IngestRun {
     }
 
     /// Sends every forecast row to the sink.
-    mutating func deliver<Sink: RecordSink>(_ forecast: BufferedFacts<ForecastRecord>, into sink: inout Sink) {
+    mutating func deliverForecast<Sink: RecordSink>(_ forecast: BufferedFacts<DatedFact>, into sink: inout Sink) {
         let firstDay = window.firstDay
         var early = 0
-        for r in forecast.records {
-            sink.forecast(r)
-            if r.weekStart < firstDay { early += 1 }
+        if !forecast.segmentTuples.isEmpty { sink.segmentTuples(.forecast, forecast.segmentTuples) }
+        for (i, r) in forecast.records.enumerated() {
+            sink.forecast(ForecastRecord(weekStart: r.day, product: r.product, forecastUnits: r.quantity, segment: forecast.segment(i)))
+            if r.day < firstDay { early += 1 }
         }
         finish(forecast.source, stats: forecast.stats, rejections: forecast.rejections, problems: forecast.problems,
                early: forecast.earliestRows(count: early))

@@ -30,7 +30,8 @@ extension IngestRun {
                 guard lines.insert(order: poID, line: lineNo, value: index) != nil else {
                     throw orders.reject(.duplicateKey, 0, "po_id \"\(orders.quoted(0))\" line_no \"\(orders.quoted(1))\" appears on an earlier row")
                 }
-                po.records.append(PurchaseOrderLineRecord(line: index, orderDate: orderDate, dueDate: due, product: product, qtyOrdered: qty))
+                po.records.append(PurchaseOrderLineRecord(line: index, orderDate: orderDate, dueDate: due, product: product, qtyOrdered: qty,
+                                                          segment: orders.segmentTuple()))
                 po.lines.append(orders.line)
             } catch {
                 orders.count(error)
@@ -72,6 +73,7 @@ extension IngestRun {
         var used = [Int32](repeating: -1, count: orders.records.count)
         var next: Int32 = 0
         var begin = 0
+        if !orders.segmentTuples.isEmpty { sink.segmentTuples(.purchaseOrders, orders.segmentTuples) }
         for (f, end) in orders.fileEnds.enumerated() {
             for i in begin..<end {
                 var record = orders.records[i]

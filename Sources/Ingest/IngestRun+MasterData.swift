@@ -17,12 +17,13 @@ extension IngestRun {
                 if isNew { categories.append(String(decoding: category, as: UTF8.self)) }
                 let description = scan.bytes(4).isEmpty ? nil : scan.string(4)
                 products.append(Product(sku: String(decoding: sku, as: UTF8.self), category: c, unitCost: unitCost,
-                                        listPrice: listPrice, description: description))
+                                        listPrice: listPrice, description: description, segment: scan.segmentTuple()))
                 scan.count(.used)
             } catch {
                 scan.count(error)
             }
         }
+        productSegmentTuples = scan.segmentTuples
         finish(scan)
     }
 

@@ -32,7 +32,7 @@ extension IngestRun {
                     } else {
                         let order = orderLines.useOrder(slot: slot)
                         sink.orderLine(OrderLineRecord(line: lineCount, order: order, orderDate: orderDate, requestedDate: requested,
-                                                       product: product, qtyOrdered: qty, unitPrice: price))
+                                                       product: product, qtyOrdered: qty, unitPrice: price, segment: scan.segmentTuple()))
                         lineCount += 1
                         if latest.map({ orderDate > $0 }) ?? true {
                             latest = orderDate
@@ -49,6 +49,7 @@ extension IngestRun {
                     scan.count(error)
                 }
             }
+            if !scan.segmentColumns.isEmpty { sink.segmentTuples(.orders, scan.segmentTuples) }
             finish(scan)
         }
         if let day = explicitAsOf ?? latest {

@@ -22,6 +22,8 @@ struct IngestRun {
     var campaigns: [Campaign] = []
     var campaignKeys = ByteKeyTable()
     var items: [CampaignItem] = []
+    /// The tuples of product-dimension values (`Product.segment`).
+    var productSegmentTuples: [[String]] = []
 
     /// (order_id, line_no) → used line index or `OrderLineIndex.ignored`; order_id → order index.
     var orderLines = OrderLineIndex()
@@ -53,12 +55,12 @@ struct IngestRun {
         readCampaigns()
         readCampaignItems()
         sink.master(MasterData(products: products, categories: categories, campaigns: campaigns, items: items,
-                               present: Set(files.keys)))
+                               present: Set(files.keys), productSegmentTuples: productSegmentTuples))
         // Inventory, forecast and the inbound sources only resolve products (and receipts their PO lines):
         // parse them on other cores meanwhile, and hand their records to the sink after freight, in the
         // documented order.
-        let inventory = Handoff<BufferedFacts<InventoryRecord>?>(nil)
-        let forecast = Handoff<BufferedFacts<ForecastRecord>?>(nil)
+        let inventory = Handoff<BufferedFacts<DatedFact>?>(nil)
+        let forecast = Handoff<BufferedFacts<DatedFact>?>(nil)
         let shared = Handoff((productKeys, config, logger))
         let group = DispatchGroup()
         if let files = files[.inventory] {
@@ -103,8 +105,8 @@ struct IngestRun {
         // buffered inventory and forecast rows are sent and metrics finish.
         orderLines = OrderLineIndex()
         group.wait()
-        if let inventory = inventory.value { deliver(inventory, into: &sink) }
-        if let forecast = forecast.value { deliver(forecast, into: &sink) }
+        if let inventory = inventory.value { deliverInventory(inventory, into: &sink) }
+        if let forecast = forecast.value { deliverForecast(forecast, into: &sink) }
         if let inbound = inbound.value { deliver(inbound, into: &sink) }
         target = sink.finish()
 

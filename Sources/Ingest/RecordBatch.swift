@@ -13,4 +13,5 @@ enum RecordBatch: Sendable {
     case forecast([ForecastRecord])
     case purchaseOrderLines([PurchaseOrderLineRecord])
     case receipts([ReceiptRecord])
+    case segmentTuples(SourceName, [[String]])
 }

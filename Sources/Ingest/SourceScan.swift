@@ -23,6 +23,13 @@ final class SourceScan {
     let numbers: NumberParser
     let dates: DatePattern
     let logger: Logger
+    /// The canonical indices of the segment dimensions' columns in this source (`segments.D.SOURCE`), after
+    /// the source's own columns; in the order of `SegmentsConfig.columns(of:)`.
+    let segmentColumns: [Int]
+    /// Each distinct tuple of segment values met (one value per column of `segmentColumns`), by tuple id.
+    private(set) var segmentTuples: [[String]] = []
+    private var segmentTupleKeys = ByteKeyTable(capacity: 64)
+    private var segmentTupleBytes: [UInt8] = []
 
     private var fileIndex = -1
     /// The index in `files` of the file the current row is from.
@@ -52,8 +59,11 @@ final class SourceScan {
         self.files = files
         self.dialect = config.dialect(for: source)
         let mapping = config.sources[source]?.columns ?? [:]
-        canonical = source.requiredColumns + source.optionalColumns
-        headers = canonical.map { mapping[$0] ?? $0 }
+        let segments = config.segments.columns(of: source)
+        let own = source.requiredColumns + source.optionalColumns
+        canonical = own + segments.map { "segments.\(config.segments.dimensions[$0.dimension].key).\(source)" }
+        headers = own.map { mapping[$0] ?? $0 } + segments.map(\.header)
+        segmentColumns = Array(own.count..<canonical.count)
         numbers = NumberParser(decimal: dialect.decimal, thousands: dialect.thousands)
         // The config loader has checked the pattern; the default is the fallback for a Config built in code.
         dates = DatePattern(dialect.dateFormat) ?? DatePattern("yyyy-MM-dd")!
@@ -100,7 +110,10 @@ final class SourceScan {
             for (c, header) in headers.enumerated() {
                 let i = found.firstIndex(of: header) ?? -1
                 let required = c < source.requiredColumns.count
-                if i < 0, required {
+                // A segment column must be in the header, but a short row reads it as empty: it never
+                // rejects a row.
+                let segment = segmentColumns.contains(c)
+                if i < 0, required || segment {
                     let name = canonical[c]
                     missing.append(header == name ? "'\(name)'" : "'\(name)' (header '\(header)')")
                 }
@@ -218,6 +231,23 @@ final class SourceScan {
     }
 
     // MARK: the current row
+
+    /// The id of the current row's tuple of segment values (0 when the source has no segment column).
+    /// Values are compared exactly as read, trimmed; an empty value is a value.
+    func segmentTuple() -> Int32 {
+        guard !segmentColumns.isEmpty else { return 0 }
+        segmentTupleBytes.removeAll(keepingCapacity: true)
+        for c in segmentColumns {
+            let b = bytes(c)
+            // Length-prefixed, so no value can be mistaken for two.
+            withUnsafeBytes(of: UInt32(b.count).littleEndian) { segmentTupleBytes.append(contentsOf: $0) }
+            segmentTupleBytes.append(contentsOf: b)
+        }
+        let next = Int32(segmentTuples.count)
+        let (id, isNew) = segmentTupleBytes.withUnsafeBufferPointer { segmentTupleKeys.insert($0, value: next) }
+        if isNew { segmentTuples.append(segmentColumns.map { string($0) }) }
+        return id
+    }
 
     /// Whether an optional column exists in the current file.
     func has(_ c: Int) -> Bool { columnIndex[c] >= 0 }

@@ -12,13 +12,16 @@ public struct Product: Sendable, Equatable {
     public var unitCost: Double
     public var listPrice: Double
     public var description: String?
+    /// The product's tuple of product-dimension values (`MasterData.productSegmentTuples`); 0 without any.
+    public var segment: Int32
 
-    public init(sku: String, category: Int32, unitCost: Double, listPrice: Double, description: String? = nil) {
+    public init(sku: String, category: Int32, unitCost: Double, listPrice: Double, description: String? = nil, segment: Int32 = 0) {
         self.sku = sku
         self.category = category
         self.unitCost = unitCost
         self.listPrice = listPrice
         self.description = description
+        self.segment = segment
     }
 }
 
@@ -67,13 +70,18 @@ public struct MasterData: Sendable, Equatable {
     public var items: [CampaignItem]
     /// Every source that was found (required ones always; optional ones when present).
     public var present: Set<SourceName>
+    /// Per tuple id of `Product.segment`, the product's values of the product dimensions, in the order of
+    /// `SegmentsConfig.columns(of: .products)`; empty without product dimensions.
+    public var productSegmentTuples: [[String]]
 
-    public init(products: [Product], categories: [String], campaigns: [Campaign], items: [CampaignItem], present: Set<SourceName>) {
+    public init(products: [Product], categories: [String], campaigns: [Campaign], items: [CampaignItem], present: Set<SourceName>,
+                productSegmentTuples: [[String]] = []) {
         self.products = products
         self.categories = categories
         self.campaigns = campaigns
         self.items = items
         self.present = present
+        self.productSegmentTuples = productSegmentTuples
     }
 }
 
@@ -88,8 +96,11 @@ public struct OrderLineRecord: Sendable, Equatable {
     public var product: Int32
     public var qtyOrdered: Double
     public var unitPrice: Double
+    /// The line's tuple of order-dimension values (`RecordSink.segmentTuples(.orders, …)`); 0 without any.
+    public var segment: Int32
 
-    public init(line: Int32, order: Int32, orderDate: Day, requestedDate: Day, product: Int32, qtyOrdered: Double, unitPrice: Double) {
+    public init(line: Int32, order: Int32, orderDate: Day, requestedDate: Day, product: Int32, qtyOrdered: Double, unitPrice: Double,
+                segment: Int32 = 0) {
         self.line = line
         self.order = order
         self.orderDate = orderDate
@@ -97,6 +108,7 @@ public struct OrderLineRecord: Sendable, Equatable {
         self.product = product
         self.qtyOrdered = qtyOrdered
         self.unitPrice = unitPrice
+        self.segment = segment
     }
 }
 
@@ -149,10 +161,13 @@ public struct InventoryRecord: Sendable, Equatable {
     public var snapshotDate: Day
     public var product: Int32
     public var qtyOnHand: Double
-    public init(snapshotDate: Day, product: Int32, qtyOnHand: Double) {
+    /// The row's tuple of segment values (`RecordSink.segmentTuples(.inventory, …)`); 0 without any.
+    public var segment: Int32
+    public init(snapshotDate: Day, product: Int32, qtyOnHand: Double, segment: Int32 = 0) {
         self.snapshotDate = snapshotDate
         self.product = product
         self.qtyOnHand = qtyOnHand
+        self.segment = segment
     }
 }
 
@@ -161,10 +176,13 @@ public struct ForecastRecord: Sendable, Equatable {
     public var weekStart: Day
     public var product: Int32
     public var forecastUnits: Double
-    public init(weekStart: Day, product: Int32, forecastUnits: Double) {
+    /// The row's tuple of segment values (`RecordSink.segmentTuples(.forecast, …)`); 0 without any.
+    public var segment: Int32
+    public init(weekStart: Day, product: Int32, forecastUnits: Double, segment: Int32 = 0) {
         self.weekStart = weekStart
         self.product = product
         self.forecastUnits = forecastUnits
+        self.segment = segment
     }
 }
 
@@ -176,12 +194,15 @@ public struct PurchaseOrderLineRecord: Sendable, Equatable {
     public var dueDate: Day
     public var product: Int32
     public var qtyOrdered: Double
-    public init(line: Int32, orderDate: Day, dueDate: Day, product: Int32, qtyOrdered: Double) {
+    /// The line's tuple of segment values (`RecordSink.segmentTuples(.purchaseOrders, …)`); 0 without any.
+    public var segment: Int32
+    public init(line: Int32, orderDate: Day, dueDate: Day, product: Int32, qtyOrdered: Double, segment: Int32 = 0) {
         self.line = line
         self.orderDate = orderDate
         self.dueDate = dueDate
         self.product = product
         self.qtyOrdered = qtyOrdered
+        self.segment = segment
     }
 }
 
@@ -219,4 +240,13 @@ public protocol RecordSink {
     mutating func forecast(_ record: ForecastRecord)
     mutating func purchaseOrderLine(_ record: PurchaseOrderLineRecord)
     mutating func receipt(_ record: ReceiptRecord)
+    /// The tuples of segment values that the source's records name by `segment`, one value per segment
+    /// column of the source (`SegmentsConfig.columns(of:)`): sent for orders before `ordersComplete`, for
+    /// inventory, forecast and purchase orders before their first record. Only when the source has
+    /// segment columns.
+    mutating func segmentTuples(_ source: SourceName, _ tuples: [[String]])
+}
+
+extension RecordSink {
+    public mutating func segmentTuples(_ source: SourceName, _ tuples: [[String]]) {}
 }

@@ -34,6 +34,32 @@ struct Fixture {
     var optional: Set<SourceName> = [.inventory, .freight, .returns, .forecast]
     var asOf: String?
     var config = Config()
+    /// Segment values: per source, per row index (products: product index), per dimension key.
+    var attributes: [SourceName: [Int: [String: String]]] = [:]
+
+    /// Gives row `row` of `source` the value `value` of dimension `dimension`.
+    mutating func tag(_ source: SourceName, _ row: Int, _ dimension: String, _ value: String) {
+        attributes[source, default: [:]][row, default: [:]][dimension] = value
+    }
+
+    /// Row `row` of `source`'s tuple of segment values, one per segment column of the source.
+    func tuple(_ source: SourceName, _ row: Int) -> [String] {
+        config.segments.columns(of: source).map { attributes[source]?[row]?[config.segments.dimensions[$0.dimension].key] ?? "" }
+    }
+
+    /// Interns the tuples of `count` rows of `source`: (tuple id of each row, tuples by id).
+    func tuples(_ source: SourceName, count: Int) -> (ids: [Int32], tuples: [[String]]) {
+        guard !config.segments.columns(of: source).isEmpty else { return (Array(repeating: 0, count: count), []) }
+        var ids: [Int32] = [], tuples: [[String]] = [], known: [[String]: Int32] = [:]
+        for row in 0..<count {
+            let t = tuple(source, row)
+            if let id = known[t] { ids.append(id); continue }
+            known[t] = Int32(tuples.count)
+            ids.append(Int32(tuples.count))
+            tuples.append(t)
+        }
+        return (ids, tuples)
+    }
 
     mutating func product(_ sku: String, _ category: String, cost: Double = 1, list: Double = 1) {
         products.append((sku, category, cost, list))
@@ -80,11 +106,12 @@ struct Fixture {
         var categories: [String] = []
         var productRows: [Product] = []
         var productIndex: [String: Int32] = [:]
-        for p in products {
+        let productTuples = tuples(.products, count: products.count)
+        for (i, p) in products.enumerated() {
             if !categories.contains(p.category) { categories.append(p.category) }
             productIndex[p.sku] = Int32(productRows.count)
             productRows.append(Product(sku: p.sku, category: Int32(categories.firstIndex(of: p.category) ?? 0),
-                                       unitCost: p.unitCost, listPrice: p.listPrice))
+                                       unitCost: p.unitCost, listPrice: p.listPrice, segment: productTuples.ids[i]))
         }
         let campaignRows = campaigns.map { Campaign(id: $0.id, name: "Campaign \($0.id)", start: day($0.start), end: day($0.end)) }
         let itemRows = items.map { i in
@@ -98,14 +125,17 @@ struct Fixture {
 
         var sink = MetricsAccumulator(config: config)
         sink.master(MasterData(products: productRows, categories: categories, campaigns: campaignRows, items: itemRows,
-                               present: present))
+                               present: present, productSegmentTuples: productTuples.tuples))
         var orders: [String: Int32] = [:]
+        let lineTuples = tuples(.orders, count: lines.count)
         for (i, l) in lines.enumerated() {
             let o = orders[l.order] ?? Int32(orders.count)
             orders[l.order] = o
             sink.orderLine(OrderLineRecord(line: Int32(i), order: o, orderDate: day(l.orderDate), requestedDate: day(l.requested),
-                                           product: productIndex[l.sku] ?? -1, qtyOrdered: l.qty, unitPrice: l.price))
+                                           product: productIndex[l.sku] ?? -1, qtyOrdered: l.qty, unitPrice: l.price,
+                                           segment: lineTuples.ids[i]))
         }
+        if !lineTuples.tuples.isEmpty { sink.segmentTuples(.orders, lineTuples.tuples) }
         let a = asOf.map(day) ?? lines.map { day($0.orderDate) }.max() ?? day("2026-01-01")
         sink.ordersComplete(asOf: a, lineCount: lines.count, orderCount: orders.count)
         for d in deliveries { sink.delivery(DeliveryRecord(line: Int32(d.line), shipDate: day(d.shipDate), qtyShipped: d.qty)) }
@@ -116,12 +146,24 @@ struct Fixture {
             sink.freight(FreightRecord(shipDate: day(f.shipDate), serviceLevel: f.serviceLevel, cost: f.cost,
                                        order: f.order.flatMap { orders[$0] }))
         }
-        for i in inventory { sink.inventory(InventoryRecord(snapshotDate: day(i.date), product: productIndex[i.sku] ?? -1, qtyOnHand: i.qty)) }
-        for f in forecast { sink.forecast(ForecastRecord(weekStart: day(f.week), product: productIndex[f.sku] ?? -1, forecastUnits: f.units)) }
+        let inventoryTuples = tuples(.inventory, count: inventory.count)
+        if present.contains(.inventory), !inventoryTuples.tuples.isEmpty { sink.segmentTuples(.inventory, inventoryTuples.tuples) }
+        for (n, i) in inventory.enumerated() {
+            sink.inventory(InventoryRecord(snapshotDate: day(i.date), product: productIndex[i.sku] ?? -1, qtyOnHand: i.qty,
+                                           segment: inventoryTuples.ids[n]))
+        }
+        let forecastTuples = tuples(.forecast, count: forecast.count)
+        if present.contains(.forecast), !forecastTuples.tuples.isEmpty { sink.segmentTuples(.forecast, forecastTuples.tuples) }
+        for (n, f) in forecast.enumerated() {
+            sink.forecast(ForecastRecord(weekStart: day(f.week), product: productIndex[f.sku] ?? -1, forecastUnits: f.units,
+                                         segment: forecastTuples.ids[n]))
+        }
         if present.contains(.purchaseOrders) {
+            let poTuples = tuples(.purchaseOrders, count: purchaseOrders.count)
+            if !poTuples.tuples.isEmpty { sink.segmentTuples(.purchaseOrders, poTuples.tuples) }
             for (i, p) in purchaseOrders.enumerated() {
                 sink.purchaseOrderLine(PurchaseOrderLineRecord(line: Int32(i), orderDate: day(p.orderDate), dueDate: day(p.due),
-                                                               product: productIndex[p.sku] ?? -1, qtyOrdered: p.qty))
+                                                               product: productIndex[p.sku] ?? -1, qtyOrdered: p.qty, segment: poTuples.ids[i]))
             }
             if present.contains(.receipts) {
                 for r in receipts { sink.receipt(ReceiptRecord(line: Int32(r.line), receiptDate: day(r.date), qtyReceived: r.qty)) }

@@ -40,6 +40,8 @@ public struct ViewAggregates: Sendable {
     public var present: Set<SourceName>
     /// The products of the view (`nil`: every product). A product dimension restricts them.
     public var products: [Bool]?
+    /// Which segment value the view is (`nil`: the whole company).
+    public var segment: ViewSegment?
 
     /// (day, category, promotional) → `LineColumn`s: the order lines due on the day (requested_date,
     /// not after A), the deliveries shipped and the returns dated that day.
@@ -77,9 +79,10 @@ public struct ViewAggregates: Sendable {
     /// (product, due day) → Σ quantity of purchase-order lines still open at S.
     public var inboundOpen = SumRows<Double>()
 
-    public init(present: Set<SourceName>, products: [Bool]? = nil) {
+    public init(present: Set<SourceName>, products: [Bool]? = nil, segment: ViewSegment? = nil) {
         self.present = present
         self.products = products
+        self.segment = segment
     }
 
     /// Whether an optional source is present in the view.
@@ -104,4 +107,16 @@ public enum CampaignColumn {
     public static let shortfall = 3
     public static let shipped = 4
     public static let returned = 5
+}
+
+/// A view of a segment dimension: one value, or "Other" (the values beyond `max_values`).
+public struct ViewSegment: Sendable, Equatable {
+    /// Index into `SegmentsConfig.dimensions`.
+    public var dimension: Int
+    /// The value (`""` is "(none)"); `nil` for "Other".
+    public var value: String?
+    public init(dimension: Int, value: String?) {
+        self.dimension = dimension
+        self.value = value
+    }
 }

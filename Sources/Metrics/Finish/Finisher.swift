@@ -25,11 +25,48 @@ public struct Finisher: Sendable {
         let periods = company.periods(window: window)
         let campaigns = company.campaignFigures(reportStart: window.weeks.first?.start ?? asOf)
         let categoryWindow = (asOf.weekStart - 12 * 7)...asOf
-        return Report(asOf: asOf, targets: config.targets, present: aggregates.master.present,
-                      weeks: periods.weeks, months: periods.months, campaigns: campaigns,
-                      categories: company.categoryFigures(window: categoryWindow, firstWeek: window.firstWeek, campaigns: campaigns),
-                      categoryWindow: categoryWindow, campaignSKUs: company.campaignSKUFigures(campaigns),
-                      comparisons: periods.comparisons)
+        var report = Report(asOf: asOf, targets: config.targets, present: aggregates.master.present,
+                            weeks: periods.weeks, months: periods.months, campaigns: campaigns,
+                            categories: company.categoryFigures(window: categoryWindow, firstWeek: window.firstWeek, campaigns: campaigns),
+                            categoryWindow: categoryWindow, campaignSKUs: company.campaignSKUFigures(campaigns),
+                            comparisons: periods.comparisons)
+        report.segments = segments(window: window)
+        return report
+    }
+
+    /// Every view's figures, dimension by dimension, each dimension's views worst first.
+    func segments(window: ReportWindow) -> [DimensionReport] {
+        let dimensions = config.segments.dimensions
+        guard !dimensions.isEmpty, aggregates.views.count > 1 else { return [] }
+        let reportStart = window.weeks.first?.start ?? aggregates.asOf
+        // The views are computed in parallel: each is a full scorecard of its own tables.
+        let views = Array(aggregates.views.dropFirst())
+        let reports = ParallelMap.map(views.count) { i -> ViewReport in
+            let finisher = ViewFinisher(finisher: self, view: views[i])
+            let periods = finisher.periods(window: window)
+            return ViewReport(value: views[i].segment?.value, present: views[i].present, weeks: periods.weeks, months: periods.months,
+                              campaigns: finisher.campaignFigures(reportStart: reportStart), comparisons: periods.comparisons)
+        }
+        return dimensions.enumerated().map { d, dimension in
+            let mine = views.indices.filter { views[$0].segment?.dimension == d }.map { reports[$0] }
+            return DimensionReport(key: dimension.key, label: dimension.label, source: dimension.kind == .order ? .orders : .products,
+                                   views: Self.worstFirst(mine))
+        }
+    }
+
+    /// Views by the as-of week's promotional fill rate, worst first, `null`s after them, ties by value in
+    /// code-point order, "Other" last.
+    static func worstFirst(_ views: [ViewReport]) -> [ViewReport] {
+        views.sorted { a, b in
+            if a.isOther != b.isOther { return b.isOther }
+            let x = a.weeks.last?.promoFillRate, y = b.weeks.last?.promoFillRate
+            switch (x, y) {
+            case let (x?, y?) where x != y: return x < y
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return (a.value ?? "").utf8.lexicographicallyPrecedes((b.value ?? "").utf8)
+            }
+        }
     }
 }
 

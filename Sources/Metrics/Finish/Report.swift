@@ -23,6 +23,8 @@ public struct Report: Sendable, Equatable {
     public var campaignSKUs: [CampaignSKUFigures]
     /// The as-of week and month against last year and the year to date.
     public var comparisons: Comparisons?
+    /// The views of the segment dimensions (docs/segments.md); empty without `segments:`.
+    public var segments: [DimensionReport] = []
 
     public init(asOf: Day, targets: Config.Targets, present: Set<SourceName>, weeks: [PeriodFigures], months: [PeriodFigures],
                 campaigns: [CampaignFigures], categories: [CategoryFigures], categoryWindow: ClosedRange<Day>,
@@ -310,5 +312,51 @@ public struct CategoryWeek: Sendable, Equatable {
         self.returnRate = returnRate
         self.leadTimeMedian = leadTimeMedian
         self.weeksOfCover = weeksOfCover
+    }
+}
+
+/// One segment dimension: its views side by side.
+public struct DimensionReport: Sendable, Equatable {
+    public var key: String
+    public var label: String
+    /// `orders` or `products`: the source whose column the dimension is.
+    public var source: SourceName
+    /// Worst first by the as-of week's promotional fill rate, `null`s after them, ties by value in
+    /// code-point order, "Other" last.
+    public var views: [ViewReport]
+    public init(key: String, label: String, source: SourceName, views: [ViewReport]) {
+        self.key = key
+        self.label = label
+        self.source = source
+        self.views = views
+    }
+}
+
+/// The scorecard of one view: the figures of the exports restricted to one value of a dimension.
+public struct ViewReport: Sendable, Equatable {
+    /// The value (`""` is "(none)"), or `nil` for "Other".
+    public var value: String?
+    /// The optional sources present in the view (an order dimension has only those it maps).
+    public var present: Set<SourceName>
+    public var weeks: [PeriodFigures]
+    public var months: [PeriodFigures]
+    public var campaigns: [CampaignFigures]
+    public var comparisons: Comparisons?
+    public init(value: String?, present: Set<SourceName>, weeks: [PeriodFigures], months: [PeriodFigures],
+                campaigns: [CampaignFigures], comparisons: Comparisons?) {
+        self.value = value
+        self.present = present
+        self.weeks = weeks
+        self.months = months
+        self.campaigns = campaigns
+        self.comparisons = comparisons
+    }
+
+    public var isOther: Bool { value == nil }
+
+    /// How the value is shown: "(none)" for the empty value, "Other" for the folded values.
+    public var label: String {
+        guard let value else { return "Other" }
+        return value.isEmpty ? "(none)" : value
     }
 }

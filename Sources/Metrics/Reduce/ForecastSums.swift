@@ -7,6 +7,10 @@ import ScorecardCore
 struct ForecastSums: Sendable {
     var actual = SumTable()
     var rows: [(key: Int64, units: Double)] = []
+    /// Per row, its tuple of segment values (only when an order dimension maps the forecast).
+    var rowTuples: [Int32] = []
+    /// Actual units per (week, product) of the views of order dimensions that map the forecast.
+    var viewActual: [Int: SumTable] = [:]
 
     @inline(__always) static func key(week: Day, product: Int32) -> Int64 {
         Int64(week.rawValue) << 32 | Int64(UInt32(bitPattern: product))

@@ -10,6 +10,8 @@ struct InboundTable: Sendable {
     var dueDate: [Int32] = []
     var product: [Int32] = []
     var qty: [Double] = []
+    /// Each line's tuple of segment values (0 without segment columns).
+    var segment: [Int32] = []
     /// Every used receipt: its PO line, date and quantity, in arrival order.
     var receipts = DatedQuantities()
 
@@ -20,5 +22,6 @@ struct InboundTable: Sendable {
         dueDate.append(r.dueDate.rawValue)
         product.append(r.product)
         qty.append(r.qtyOrdered)
+        segment.append(r.segment)
     }
 }

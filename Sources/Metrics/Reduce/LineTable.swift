@@ -16,16 +16,28 @@ struct LineTable: Sendable {
     var promoPrice: [Double] = []
     /// Every used delivery, for the day each line is complete (lead times).
     var deliveries = DatedQuantities()
+    /// With segments only: each line's order index and unit price (freight is split among the views of
+    /// an order's lines by their value), and its tuple of order-dimension values.
+    var keepsOrders = false
+    var order: [Int32] = []
+    var price: [Double] = []
+    var tuple: [Int32] = []
 
     var count: Int { qty.count }
 
-    mutating func append(qty q: Double, requested r: Int32, product p: Int32, set: UInt32, orderDay: Int32, price: Double) {
+    mutating func append(qty q: Double, requested r: Int32, product p: Int32, set: UInt32, orderDay: Int32, price unitPrice: Double,
+                         order o: Int32 = 0, tuple t: Int32 = 0) {
         qty.append(q)
         requested.append(r)
         self.orderDay.append(orderDay)
         product.append(p)
         campaignSet.append(set)
-        if set != 0 { promoPrice.append(price) }
+        if set != 0 { promoPrice.append(unitPrice) }
+        if keepsOrders {
+            order.append(o)
+            price.append(unitPrice)
+            tuple.append(t)
+        }
     }
 
     /// Per line, Σ qty_shipped of its deliveries with ship_date <= requested_date (uncapped; ots caps it),

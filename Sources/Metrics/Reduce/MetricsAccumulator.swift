@@ -8,6 +8,9 @@ import ScorecardCore
 /// tables of their day and are dropped. At the end `aggregates()` walks the lines once more to take
 /// on-time shipped quantities and completion days (known only after the deliveries) into the tables.
 ///
+/// With segments, every record also adds to the tables of the views it belongs to (one per dimension at
+/// most), in the same pass: a view's tables are those of the company restricted to its rows.
+///
 /// The record handlers live with their source (`MetricsAccumulator+Orders.swift`, `+Deliveries`, …).
 public struct MetricsAccumulator: RecordSink {
     public let config: Config
@@ -21,7 +24,6 @@ public struct MetricsAccumulator: RecordSink {
     var firstOrderDay: Day?
     /// Known once the orders are read.
     var asOf: Day?
-    var stock = LatestStock(products: 0)
     var forecastSums = ForecastSums()
     /// Purchase-order lines and their receipts.
     var inbound = InboundTable()
@@ -29,25 +31,63 @@ public struct MetricsAccumulator: RecordSink {
     /// Reason codes seen in returns; id 0 is "not given".
     var reasonCodeIDs: [String: Int32] = [:]
     var reasonCodes: [String?] = [nil]
-    /// The whole company's tables (view 0).
-    var company = ViewAggregates(present: [])
+
+    /// The tables of every view: the whole company first, then the segment views once resolved.
+    var tables: [ViewAggregates] = [ViewAggregates(present: [])]
+    /// Per view, stock at its latest snapshot.
+    var stocks: [LatestStock] = [LatestStock(products: 0)]
+
+    // Segments.
+    var segments: SegmentViews
+    /// The orders' tuples of order-dimension values, and the revenue of the lines of each.
+    var orderTuples: [[String]] = []
+    var tupleRevenue: [Double] = []
+    /// Σ qty_ordered × unit_price of the lines of each product (ranks product-dimension values).
+    var productRevenue: [Double] = []
+    /// Fast lookups once resolved: per dimension, the view of each order tuple (order dimensions) or of
+    /// each product (product dimensions); empty for the other kind.
+    var tupleViews: [[Int32]] = []
+    var productViews: [[Int32]] = []
+    /// Freight rows of orders, kept to split each among the views of its order's lines at the end.
+    var orderFreight: [OrderFreight] = []
+    /// Whether an order dimension maps the forecast (its views then sum their own rows).
+    let forecastIsSplit: Bool
 
     public init(config: Config) {
         self.config = config
         emergencyLevels = EmergencyLevels(config.freight.emergencyServiceLevels)
+        segments = SegmentViews(config: config.segments)
+        lines.keepsOrders = !segments.isEmpty
+        forecastIsSplit = config.segments.dimensions.contains { $0.kind == .order && $0.maps(.forecast) }
     }
 
     public mutating func master(_ master: MasterData) {
         masterData = master
         products = ProductTable(master: master)
         index = CampaignIndex(master: master, products: products)
-        stock = LatestStock(products: master.products.count)
-        company = ViewAggregates(present: master.present)
+        tables = [ViewAggregates(present: master.present)]
+        stocks = [LatestStock(products: master.products.count)]
+        if !segments.isEmpty { productRevenue = Array(repeating: 0, count: master.products.count) }
     }
+
+    public mutating func segmentTuples(_ source: SourceName, _ tuples: [[String]]) {
+        if source == .orders {
+            orderTuples = tuples
+        } else {
+            segments.resolve(source, tuples: tuples)
+            for d in segments.dimensions.indices where segments.dimensions[d].config.kind == .order {
+                if let views = segments.dimensions[d].tupleView[source] { sourceTupleViews[d][source] = views }
+            }
+        }
+    }
+
+    /// Per dimension and fact source, the view of each tuple id.
+    var sourceTupleViews: [[SourceName: [Int32]]] = []
 
     public mutating func ordersComplete(asOf: Day, lineCount: Int, orderCount: Int) {
         self.asOf = asOf
         if orderSets.count < orderCount { orderSets += Array(repeating: 0, count: orderCount - orderSets.count) }
+        resolveViews()
     }
 
     /// Whether an optional source was present (its figures are `null` otherwise).
@@ -66,15 +106,46 @@ public struct MetricsAccumulator: RecordSink {
         var work = self
         let asOf = self.asOf ?? given
         work.asOf = asOf
+        if work.tables.count == 1, !work.segments.isEmpty, self.asOf == nil { work.resolveViews() }
         let completed = CompletionDays.compute(ordered: work.lines.qty, events: work.lines.deliveries)
         work.walkLines(asOf: asOf, completed: completed, onTime: work.lines.onTimeShipped())
+        work.attributeOrderFreight()
         work.addForecast(asOf: asOf)
         work.addInbound(asOf: asOf)
         work.addStock()
-        return Aggregates(asOf: asOf, firstOrder: firstOrderDay, master: masterData, campaignSets: index.sets.members,
-                          reasonCodes: reasonCodes, views: [work.company])
+        return Aggregates(asOf: asOf, firstOrder: firstOrderDay, master: masterData, campaignSets: work.index.sets.members,
+                          reasonCodes: reasonCodes, views: work.tables)
     }
 
     /// The category of a product, as a key column.
     @inline(__always) func category(_ product: Int32) -> Int32 { products.category[Int(product)] }
+
+    /// The number of segment dimensions.
+    @inline(__always) var dimensionCount: Int { tupleViews.count }
+
+    /// The view of order line `l` in dimension `d` (0 or less: none).
+    @inline(__always)
+    func lineView(_ d: Int, _ l: Int) -> Int32 {
+        let byProduct = productViews[d]
+        if !byProduct.isEmpty { return byProduct[Int(lines.product[l])] }
+        let t = Int(lines.tuple[l])
+        return t < tupleViews[d].count ? tupleViews[d][t] : -1
+    }
+
+    /// The view of a fact row (inventory, forecast, purchase order) in dimension `d` (0 or less: none).
+    @inline(__always)
+    func factView(_ d: Int, _ source: SourceName, tuple: Int32, product: Int32) -> Int32 {
+        let byProduct = productViews[d]
+        if !byProduct.isEmpty { return product >= 0 && Int(product) < byProduct.count ? byProduct[Int(product)] : -1 }
+        guard let views = sourceTupleViews[d][source], tuple >= 0, Int(tuple) < views.count else { return -1 }
+        return views[Int(tuple)]
+    }
+}
+
+/// A freight row of an order, split among the views of the order's lines at the end.
+struct OrderFreight: Sendable {
+    var order: Int32
+    var day: Int32
+    var cost: Double
+    var emergency: Bool
 }
