@@ -68,6 +68,10 @@ except ImportError:  # pragma: no cover
 #      readiness). S = the latest valid snapshot_date <= A; A without inventory or without a
 #      snapshot <= A.
 #  R12 receipts without purchase_orders is an error (exit 2) even when receipts has no rows.
+#  R13 Comparison ranges are periods like any other: a forecast week counts for a range when its Monday
+#      is in the range (and not after A), with all the week's order lines, also those after the range's
+#      last day (last year's range of a mid-week A ends mid-week); days(P) of a range is its length (it
+#      never ends after A). They are computed from every used row, whatever --max-weeks says.
 # --------------------------------------------------------------------------------------
 
 # --------------------------------------------------------------------------------------
