@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// The pipeline is visible in the targets: Ingest → Metrics → Render → Validate → Publish,
+// The pipeline is visible in the targets: Ingest → Metrics → Render → (Print) → Validate → Publish,
 // orchestrated by Pipeline and driven by the thin `scorecard` executable.
 let package = Package(
     name: "scorecard",
@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Shared vocabulary: dates and periods, the config model, records passed from ingest to metrics,
@@ -38,12 +39,14 @@ let package = Package(
         // Every figure of docs/figures.md, accumulated from the record stream.
         .target(name: "Metrics", dependencies: ["ScorecardCore"]),
 
-        // Pages (Mustache templates embedded at build time), SVG charts, data files, the e-mail digest.
+        // Pages (Mustache templates embedded at build time), SVG charts, data files (the workbook zipped by
+        // ZIPFoundation), the e-mail digest.
         .target(
             name: "Render",
             dependencies: [
                 "ScorecardCore", "Metrics",
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             plugins: ["EmbedTemplates"]
         ),
@@ -59,6 +62,9 @@ let package = Package(
         // Atomic swap into OUT, the build lock, immutable monthly archives.
         .target(name: "Publish", dependencies: ["ScorecardCore"]),
 
+        // PDFs of the built pages by headless Chromium (`pdf:`), each print with a deadline.
+        .target(name: "Print", dependencies: ["ScorecardCore"]),
+
         // `scorecard init`: sniffs the exports under a folder (encoding, delimiter, numbers, dates), maps files
         // to sources and headers to columns, and writes a commented scorecard.yml.
         .target(name: "Setup", dependencies: ["ScorecardCore", "Ingest"]),
@@ -70,7 +76,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "ScorecardCore", "Ingest", "Metrics", "Render", "Validate", "Publish", "Sample",
+                "ScorecardCore", "Ingest", "Metrics", "Render", "Validate", "Print", "Publish", "Sample",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -96,9 +102,14 @@ let package = Package(
         ),
         .testTarget(name: "SetupTests", dependencies: ["Setup", "Ingest", "ScorecardCore"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "ScorecardCore", "Ingest"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Metrics", "ScorecardCore"], exclude: ["Golden"]),
+        .testTarget(
+            name: "RenderTests",
+            dependencies: ["Render", "Metrics", "ScorecardCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Golden"]
+        ),
         .testTarget(name: "ValidateTests", dependencies: ["Validate", "ScorecardCore"]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "ScorecardCore"]),
+        .testTarget(name: "PrintTests", dependencies: ["Print", "ScorecardCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["scorecard", "Sample", "ScorecardCore"]),
     ]
 )

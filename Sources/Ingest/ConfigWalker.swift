@@ -64,19 +64,27 @@ struct ConfigWalker {
                 for (k, v) in mapping(value, path: key) ?? [] {
                     let name = keyName(k)
                     switch name {
+                    case "attach": readAttachments(v, into: &config.email, keyNode: k)
                     case "from": config.email.from = optionalString(v, path: "email.from")
                     case "to":
                         // A single address is accepted as well as a list.
                         if v.scalar != nil, !isNull(v), let s = v.string { config.email.to = [s] }
                         else if isNull(v) { config.email.to = [] }
                         else if let list = stringList(v, path: "email.to") { config.email.to = list }
+                    case "segments": config.email.segments = readEmailSegments(v)
                     default: unknownKey("email.\(name)", k)
                     }
                 }
+            case "pdf": config.pdf = readPDF(value, keyNode: keyNode)
+            case "segments": config.segments = readSegments(value)
             case "csv": readDialect(value, path: "csv", into: &config.csv)
             case "sources": readSources(value, into: &config)
             default: unknownKey(key, keyNode)
             }
+        }
+        checkEmailSegments(config)
+        if config.email.attach.contains(.pdf), config.pdf == nil, let node = attachPDFNode {
+            problem("email.attach: pdf attaches the week's PDF, which needs pdf: in the config (the browser to print with)", node)
         }
         // A separator that is both decimal and thousands would make every number ambiguous.
         for source in SourceName.allCases {
@@ -90,6 +98,64 @@ struct ConfigWalker {
             }
         }
         return config
+    }
+
+    /// Where `email.attach` names `pdf`, checked once `pdf:` may have been read too.
+    private var attachPDFNode: Node?
+    /// The dimension keys `email.segments` names, with their nodes, checked against `segments:` at the end.
+    var emailSegmentKeys: [(key: String, node: Node)] = []
+
+    /// `pdf:` as a mapping of `chromium` and `timeout_seconds`; `pdf:` with nothing (null) prints nothing.
+    private mutating func readPDF(_ node: Node, keyNode: Node) -> PDFConfig? {
+        if isNull(node) { return nil }
+        guard let entries = mapping(node, path: "pdf") else { return nil }
+        var pdf = PDFConfig(location: location(keyNode))
+        for (k, v) in entries {
+            let name = keyName(k)
+            switch name {
+            case "chromium":
+                if let s = string(v, path: "pdf.chromium") {
+                    if s.trimmingWhitespace.isEmpty { problem("pdf.chromium must name the browser to print with (e.g. chromium)", v) }
+                    pdf.chromium = s.trimmingWhitespace
+                    pdf.location = location(v)
+                }
+            case "timeout_seconds":
+                if let n = int(v, path: "pdf.timeout_seconds") {
+                    if (1...Self.maxPrintSeconds).contains(n) { pdf.timeoutSeconds = n }
+                    else { problem("pdf.timeout_seconds must be a number of seconds from 1 to \(Self.maxPrintSeconds)", v) }
+                }
+            default: unknownKey("pdf.\(name)", k)
+            }
+        }
+        return pdf
+    }
+
+    /// An hour a page: more is a hung browser.
+    static let maxPrintSeconds = 3600
+
+    /// `email.attach`: a list of `xlsx` and `pdf` (or one of them alone).
+    private mutating func readAttachments(_ node: Node, into email: inout Config.EmailConfig, keyNode: Node) {
+        if isNull(node) { email.attach = []; return }
+        let items: [Node]
+        if node.scalar != nil { items = [node] } else if let seq = node.sequence { items = Array(seq) } else {
+            problem("email.attach must be a list of: \(EmailAttachment.allCases.map(\.rawValue).joined(separator: ", "))", node)
+            return
+        }
+        var attach: [EmailAttachment] = []
+        for item in items {
+            guard let s = string(item, path: "email.attach[]") else { continue }
+            guard let kind = EmailAttachment(rawValue: s.trimmingWhitespace.lowercased()) else {
+                problem("email.attach: unknown attachment \"\(Self.shown(s))\" (known: \(EmailAttachment.allCases.map(\.rawValue).joined(separator: ", ")))", item)
+                continue
+            }
+            if kind == .pdf { attachPDFNode = item }
+            if !attach.contains(kind) { attach.append(kind) }
+        }
+        email.attach = attach
+    }
+
+    private func location(_ n: Node) -> SourceLocation {
+        SourceLocation(file: file, line: n.mark?.line, column: n.mark?.column)
     }
 
     private mutating func readTargets(_ node: Node, into t: inout Config.Targets) {
@@ -224,9 +290,9 @@ struct ConfigWalker {
 
     // MARK: typed access, each reporting a wrong type with the key path
 
-    private func isNull(_ n: Node) -> Bool { n.scalar != nil && n.null != nil }
+    func isNull(_ n: Node) -> Bool { n.scalar != nil && n.null != nil }
 
-    private mutating func mapping(_ n: Node, path: String) -> [(Node, Node)]? {
+    mutating func mapping(_ n: Node, path: String) -> [(Node, Node)]? {
         if isNull(n) { return [] }
         guard let m = n.mapping else { problem("\(path) must be a mapping", n); return nil }
         return m.map { ($0.key, $0.value) }
@@ -235,12 +301,12 @@ struct ConfigWalker {
     private mutating func mapping(sv n: Node, path: String) -> [(Node, Node)]? { mapping(n, path: path) }
     private mutating func mapping(cv n: Node, path: String) -> [(Node, Node)]? { mapping(n, path: path) }
 
-    private mutating func string(_ n: Node, path: String) -> String? {
+    mutating func string(_ n: Node, path: String) -> String? {
         guard n.scalar != nil, !isNull(n), let s = n.string else { problem("\(path) must be a string", n); return nil }
         return s
     }
 
-    private mutating func optionalString(_ n: Node, path: String) -> String? {
+    mutating func optionalString(_ n: Node, path: String) -> String? {
         if isNull(n) { return nil }
         return string(n, path: path)
     }
@@ -259,7 +325,7 @@ struct ConfigWalker {
     /// A whole number written in decimal (`14`, `-3`, `+7`). Not Yams's `Node.int`: that reads YAML 1.1's
     /// octal (`010` is 8) and base 60 (`1:30` is 90), and traps on a base-60 value that overflows `Int`
     /// (`702:777777777777777777:7`, found by FuzzConfigLoader). Out of `Int`'s range is an error here.
-    private mutating func int(_ n: Node, path: String) -> Int? {
+    mutating func int(_ n: Node, path: String) -> Int? {
         guard let text = n.scalar?.string, let i = Self.decimalInteger(text) else { problem("\(path) must be an integer", n); return nil }
         return i
     }
@@ -277,7 +343,7 @@ struct ConfigWalker {
         return x
     }
 
-    private mutating func stringList(_ n: Node, path: String) -> [String]? {
+    mutating func stringList(_ n: Node, path: String) -> [String]? {
         guard let seq = n.sequence else { problem("\(path) must be a list", n); return nil }
         var out: [String] = []
         for item in seq {
@@ -289,7 +355,7 @@ struct ConfigWalker {
 
     /// A key as matched and shown: control characters escaped and clipped to 80 bytes, so that every
     /// problem stays one short line whatever the file holds (a clipped key ends in "…" and matches none).
-    private func keyName(_ n: Node) -> String { Self.shown(n.string ?? "") }
+    func keyName(_ n: Node) -> String { Self.shown(n.string ?? "") }
 
     /// `text` escaped and clipped for a one-line message.
     static func shown(_ text: String) -> String {
@@ -305,9 +371,9 @@ struct ConfigWalker {
         return out.clipped(toUTF8: Rejection.maxQuotedBytes)
     }
 
-    private mutating func unknownKey(_ path: String, _ n: Node) { problem("unknown key \(path)", n) }
+    mutating func unknownKey(_ path: String, _ n: Node) { problem("unknown key \(path)", n) }
 
-    private mutating func problem(_ message: String, _ n: Node) {
+    mutating func problem(_ message: String, _ n: Node) {
         problems.append(Diagnostic(message, at: SourceLocation(file: file, line: n.mark?.line, column: n.mark?.column)))
     }
 }

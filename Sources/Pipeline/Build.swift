@@ -2,6 +2,7 @@ import Foundation
 import Ingest
 import Logging
 import Metrics
+import Print
 import Publish
 import Render
 import ScorecardCore
@@ -40,10 +41,16 @@ public struct Build: Sendable {
         let staging = try steps.step("publish") { try publisher.makeStaging() }
         var published = false
         defer { if !published { try? FileManager.default.removeItem(atPath: staging) } }
-        try steps.step("publish") {
+        let carried = try steps.step("publish") {
             try publisher.write(site.files, to: staging)
             let closed = report.months.filter { $0.period.end <= report.asOf }.map(\.period.label)
-            try publisher.carryArchives(into: staging, closedMonths: closed, rebuild: Set(options.rebuildArchive))
+            return try publisher.carryArchives(into: staging, closedMonths: closed, rebuild: Set(options.rebuildArchive))
+        }
+        if let pdf = settings.config.pdf {
+            try steps.step("print") {
+                try printPDFs(site, pdf: pdf, skipping: Set(carried), into: staging, publisher: publisher, asOf: report.asOf,
+                              attach: settings.config.email.attach.contains(.pdf))
+            }
         }
         try steps.step("validate") {
             let problems = SiteValidator().validate(directory: staging)
@@ -52,6 +59,26 @@ public struct Build: Sendable {
         try steps.step("publish") { try publisher.swap(staging: staging) }
         published = true
         return ingest.warnings + (settings.warnings + site.warnings).map { Diagnostic($0, severity: .warning) }
+    }
+}
+
+extension Build {
+    /// Prints the as-of week and each month archived by this build (not those carried over, which keep
+    /// their PDF or have none) from the staged pages; then attaches the week's PDF to the digest when
+    /// `email.attach` asks for it. Any failure stops the build before anything is published.
+    func printPDFs(_ site: RenderedSite, pdf: PDFConfig, skipping carried: Set<String>, into staging: String,
+                   publisher: Publisher, asOf: Day, attach: Bool) throws {
+        let printer = ChromiumPrinter(browser: pdf.chromium, timeoutSeconds: pdf.timeoutSeconds)
+        for job in site.prints where job.month.map({ !carried.contains($0) }) ?? true {
+            logger.debug("print \(job.page) to \(job.pdf)")
+            try printer.print(page: job.page, to: job.pdf, in: staging, asOf: asOf)
+        }
+        guard attach, let week = site.prints.first(where: { $0.month == nil }) else { return }
+        guard let bytes = FileManager.default.contents(atPath: staging + "/" + week.pdf) else {
+            throw PrintError("the week's PDF to attach to the digest is missing", path: week.pdf)
+        }
+        let name = String(week.pdf.split(separator: "/").last ?? "scorecard.pdf")
+        try publisher.write(site.digestFiles(attachingPDF: [UInt8](bytes), named: name), to: staging)
     }
 }
 

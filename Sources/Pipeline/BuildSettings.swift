@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import Print
 import Sample
 import ScorecardCore
 
@@ -63,6 +64,18 @@ struct BuildSettings {
         if let url = config.baseURL, !Self.isAbsoluteWebURL(url) {
             throw ConfigError(diagnostics: [Diagnostic(
                 "base_url must be an absolute http:// or https:// URL (the digest's links are built from it), not \"\(url)\"")])
+        }
+        // A browser to print with must be there before any work is done (exit 2, naming the config line).
+        if var pdf = config.pdf {
+            guard let browser = Browser.locate(pdf.chromium, base: base) else {
+                let hint = pdf.chromium.contains("/") ? "no executable file there" : "not found on PATH"
+                throw ConfigError(diagnostics: [Diagnostic(
+                    "pdf.chromium: the browser \"\(pdf.chromium)\" to print PDFs with is \(hint); install Chromium "
+                        + "(Debian: apt-get install chromium), or name its path, or remove pdf: from the config",
+                    at: pdf.location ?? configPath.map { SourceLocation(file: $0) })])
+            }
+            pdf.chromium = browser
+            config.pdf = pdf
         }
         // Only a digest that is sent needs links; without recipients the digest is not sent.
         if config.baseURL == nil, !config.email.to.isEmpty {

@@ -27,13 +27,18 @@ extension Publisher {
     ///
     /// A month in `rebuild` that this build did not render keeps its archived copy: an archive is never
     /// dropped silently.
-    public func carryArchives(into staging: String, closedMonths: [String], rebuild: Set<String>) throws(PublishError) {
+    /// - Returns: the months copied from `out`, as they were (their PDFs included); the other closed months
+    ///   are archived by this build.
+    @discardableResult
+    public func carryArchives(into staging: String, closedMonths: [String], rebuild: Set<String>) throws(PublishError) -> [String] {
         let stagedMonths = staging + "/months"
+        var carried: [String] = []
         for month in archivedMonths() {
             let target = stagedMonths + "/" + month
             if rebuild.contains(month), POSIX.isDirectory(target) { continue }
             try POSIX.removeTree(target)
             try POSIX.copyTree(out + "/months/" + month, to: target)
+            carried.append(month)
         }
         for month in closedMonths where Self.isMonthLabel(month) {
             let folder = stagedMonths + "/" + month
@@ -41,6 +46,7 @@ extension Publisher {
             guard POSIX.isDirectory(folder), !POSIX.isFile(marker) else { continue }
             try POSIX.writeFile(marker, Self.markerContent(month: month))
         }
+        return carried
     }
 
     static func isMonthLabel(_ text: String) -> Bool {

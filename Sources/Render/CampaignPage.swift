@@ -103,6 +103,7 @@ struct CampaignPage: Sendable {
         v["skuCaption"] = "Every SKU ordered in this campaign, worst shortfall first" + (skus.count > Self.maxRows
             ? " (the first \(Self.maxRows) of \(skus.count); all are in data/campaign_skus.csv)" : "")
         v["skusCSV"] = SitePaths.link(from: path, to: "data/campaign_skus.csv")
+        v["workbookHref"] = SitePaths.link(from: path, to: DataFiles.workbookPath)
 
         v["chartMarkup"] = DailyBarChart(id: "chart-daily", title: "Units ordered and shipped on time per order date", days: c.daily)
             .markup(f)

@@ -42,19 +42,36 @@ struct CategoryPage: Sendable {
 
         let weeks = c.trend
         let labels = weeks.map { "W" + $0.week.label.suffix(2) }
-        let slug = "category"
+        // The campaigns that promoted the category, shaded; the same weeks a year earlier, fainter.
+        let names = Dictionary(report.campaigns.map { ($0.campaignID, $0) }, uniquingKeysWith: { a, _ in a })
+        let overlay = TrendOverlay(periods: weeks.map(\.week), campaigns: c.campaignIDs.compactMap { names[$0] }, asOf: report.asOf)
+        let lastYear = c.lastYearTrend
+        let hasLastYear = lastYear.contains { $0 != nil }
+        func chart(_ name: String, _ title: String, _ yTitle: String, _ kind: ValueKind, _ series: String,
+                   _ value: (CategoryWeek) -> Double?) -> LineChart {
+            var lines = [LineChart.Series(name: series, values: weeks.map(value))]
+            if hasLastYear {
+                lines.append(.init(name: "\(series), same week a year earlier", values: lastYear.map { $0.flatMap(value) }, faintOf: 0))
+            }
+            return LineChart(id: "chart-category-\(name)", title: title, xTitle: "Week", yTitle: yTitle, labels: labels, series: lines,
+                             kind: kind, reference: nil, bands: overlay.bands)
+        }
         v["charts"] = [
-            LineChart(id: "chart-\(slug)-fill", title: "Fill rate", xTitle: "Week", yTitle: "Fill rate", labels: labels,
-                      series: [.init(name: "Fill rate", values: weeks.map(\.fillRate))], kind: .percent, reference: nil),
-            LineChart(id: "chart-\(slug)-turns", title: "Inventory turns (annualised)", xTitle: "Week", yTitle: "Turns", labels: labels,
-                      series: [.init(name: "Inventory turns", values: weeks.map(\.inventoryTurns))], kind: .turns, reference: nil),
-            LineChart(id: "chart-\(slug)-returns", title: "Return rate", xTitle: "Week", yTitle: "Return rate", labels: labels,
-                      series: [.init(name: "Return rate", values: weeks.map(\.returnRate))], kind: .percent, reference: nil),
-            LineChart(id: "chart-\(slug)-lead", title: "Order-to-ship lead time, median", xTitle: "Week", yTitle: "Days", labels: labels,
-                      series: [.init(name: "Lead time, median", values: weeks.map(\.leadTimeMedian))], kind: .days, reference: nil),
-            LineChart(id: "chart-\(slug)-cover", title: "Weeks of cover", xTitle: "Week", yTitle: "Weeks", labels: labels,
-                      series: [.init(name: "Weeks of cover", values: weeks.map(\.weeksOfCover))], kind: .turns, reference: nil),
+            chart("fill", "Fill rate", "Fill rate", .percent, "Fill rate") { $0.fillRate },
+            chart("turns", "Inventory turns (annualised)", "Turns", .turns, "Inventory turns") { $0.inventoryTurns },
+            chart("returns", "Return rate", "Return rate", .percent, "Return rate") { $0.returnRate },
+            chart("lead", "Order-to-ship lead time, median", "Days", .days, "Lead time, median") { $0.leadTimeMedian },
+            chart("cover", "Weeks of cover", "Weeks", .turns, "Weeks of cover") { $0.weeksOfCover },
         ].map { ["chartMarkup": $0.markup(f), "caption": $0.title] }
+        v["hasLastYearLine"] = hasLastYear
+        v["lastYearLine"] = "A fainter line shows the same weeks a year earlier"
+            + (lastYear.allSatisfy { $0 != nil } ? "." : ", where the report has them.")
+        v["hasBands"] = !overlay.campaigns.isEmpty
+        v["bands"] = overlay.campaigns.map { campaign -> [String: Any] in
+            let target = site.campaignPath(campaign.campaignID)
+            return ["text": "\(campaign.campaignID) \(campaign.name) (\(campaign.start) to \(campaign.end))", "hasHref": target != nil,
+                    "href": target.map { SitePaths.link(from: path, to: $0) } ?? ""]
+        }
         v["trendHeads"] = weeks.map { w -> [String: Any] in
             let target = site.weeks.contains { $0.period == w.week } ? SitePaths.link(from: path, to: SitePaths.week(w.week.label)) : nil
             return ["label": w.week.label, "hasHref": target != nil, "href": target ?? ""]
@@ -71,7 +88,6 @@ struct CategoryPage: Sendable {
         ]
         v["trendCaption"] = "Week by week, \(weeks.first?.week.label ?? "") to \(weeks.last?.week.label ?? "")"
 
-        let names = Dictionary(report.campaigns.map { ($0.campaignID, $0) }, uniquingKeysWith: { a, _ in a })
         v["hasCampaigns"] = !c.campaignIDs.isEmpty
         v["campaigns"] = c.campaignIDs.compactMap { names[$0] }.map { campaign -> [String: Any] in
             let target = site.campaignPath(campaign.campaignID)

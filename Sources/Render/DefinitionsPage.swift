@@ -10,6 +10,7 @@ struct DefinitionsPage: Sendable {
     func values() -> [String: Any] {
         var v = PageContext(site: site).values(path: path, title: "Definitions", current: SitePaths.definitions)
         v["terms"] = FigureDefinition.terms.map { ["term": $0.term, "text": $0.text] }
+        v["comparisons"] = FigureDefinition.comparisons.map { ["term": $0.term, "text": $0.text] }
         v["sections"] = FigureDefinition.Section.allCases.map { section -> [String: Any] in
             [
                 "heading": section.heading,

@@ -62,6 +62,18 @@ struct Digest: Sendable {
         return "<scorecard.\(week.period.label).\(hash)@\(domain)>"
     }
 
+    /// What "last year" and "year to date" mean in the figures: `last year: 2025-W46; year to date: 2025-12-29
+    /// to 2026-11-15 against 2024-12-30 to 2025-11-16`.
+    var comparisonNote: String {
+        let year = site.yearComparison(site.weeks, at: site.asOfWeek)
+        var parts: [String] = []
+        if let ly = year.lastYear { parts.append("last year: \(year.lastYearLabel) (\(ly.period.start) to \(ly.period.end))") }
+        if let ytd = year.yearToDate, let ytdLY = year.yearToDateLastYear {
+            parts.append("year to date: \(ytd.period.start) to \(ytd.period.end) against \(ytdLY.period.start) to \(ytdLY.period.end)")
+        }
+        return parts.joined(separator: "; ")
+    }
+
     /// The values both bodies render from.
     func values() -> [String: Any] {
         let f = site.formatter
@@ -82,6 +94,8 @@ struct Digest: Sendable {
             "campaignsURL": link(SitePaths.campaigns),
             "dataQualityURL": link(SitePaths.dataQuality),
             "previousLabel": previous?.period.label ?? "none",
+            "comparisonNote": comparisonNote,
+            "hasComparisonNote": !comparisonNote.isEmpty,
         ]
         let alerts = self.alerts
         v["hasAlerts"] = !alerts.isEmpty
@@ -102,8 +116,15 @@ struct Digest: Sendable {
                 },
             ]
         }
+        // Against last year and the year to date: "…; last year 88.1 %; year to date 90.3 % (last year 92.0 %)".
+        let year = site.yearComparison(site.weeks, at: site.asOfWeek)
         v["figures"] = PeriodFigure.all.enumerated().map { n, figure -> [String: Any] in
             var (row, standing) = figure.row(p, previous: previous, report: report, formatter: f)
+            row["hasLastYear"] = year.lastYear != nil
+            row["lastYear"] = f.format(year.lastYear.flatMap(figure.value), as: figure.kind)
+            row["hasYearToDate"] = year.hasYearToDate
+            row["yearToDate"] = f.format(year.yearToDate.flatMap(figure.value), as: figure.kind)
+            row["yearToDateLastYear"] = f.format(year.yearToDateLastYear.flatMap(figure.value), as: figure.kind)
             // Misses shout; met and "no data" are said plainly.
             row["status"] = standing.map { $0.misses ? $0.text.uppercased() : $0.text } ?? ""
             row["statusColour"] = standing?.misses == true ? "#8a0018" : (standing == .met ? "#14561a" : "#444444")
@@ -127,8 +148,8 @@ struct Digest: Sendable {
         return v
     }
 
-    /// The message, with both bodies rendered by `templates`.
-    func message(_ templates: TemplateSet) throws(RenderError) -> MIMEMessage {
+    /// The message, with both bodies rendered by `templates`, and `attachments` after them.
+    func message(_ templates: TemplateSet, attachments: [MIMEAttachment] = []) throws(RenderError) -> MIMEMessage {
         let values = self.values()
         var headers: [(name: String, value: String)] = [("From", from)]
         let to = site.config.email.to.map(\.trimmingSpaces).filter { !$0.isEmpty }
@@ -138,6 +159,7 @@ struct Digest: Sendable {
             headers: headers,
             boundary: "=_scorecard_\(week.period.label)",
             text: try templates.render("email-text", values),
-            html: try templates.render("email-html", values))
+            html: try templates.render("email-html", values),
+            attachments: attachments)
     }
 }

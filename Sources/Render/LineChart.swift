@@ -5,6 +5,24 @@ struct LineChart: Sendable {
     struct Series: Sendable {
         var name: String
         var values: [Double?]
+        /// A fainter line: the same periods a year earlier, drawn in the colour of series `faintOf`.
+        var faintOf: Int?
+
+        init(name: String, values: [Double?], faintOf: Int? = nil) {
+            self.name = name
+            self.values = values
+            self.faintOf = faintOf
+        }
+    }
+
+    /// A shaded span of the x axis: a campaign's window, in period slots (slot `i` runs from `i` to
+    /// `i + 1`; fractions for the days of a week or month).
+    struct Band: Sendable {
+        var from: Double
+        var to: Double
+        var label: String
+        /// Said in the chart's description: `C-17 (2026-11-20 to 2026-11-30)`.
+        var description: String
     }
 
     /// Unique on the page; prefixes the ids inside the SVG.
@@ -17,10 +35,25 @@ struct LineChart: Sendable {
     var series: [Series]
     var kind: ValueKind
     var reference: (value: Double, label: String)?
+    /// Campaign windows shaded behind the lines, labelled with the campaign id.
+    var bands: [Band] = []
 
     static let colours = ["#1f4e79", "#a04000", "#2e6b30"]
     static let dashes = ["", "6 4", "2 3"]
     static let referenceColour = "#6a1b9a", referenceDash = "8 3 2 3"
+    static let faintDash = "3 3", bandFill = "#f2e2b8"
+
+    /// The text alternative beyond the title: the year-earlier line and the shaded campaigns.
+    var description: String {
+        var parts: [String] = []
+        let faint = series.filter { $0.faintOf != nil }.map(\.name)
+        if !faint.isEmpty { parts.append("A fainter line shows \(faint.joined(separator: " and ")).") }
+        if !bands.isEmpty {
+            parts.append("Shaded: the window\(bands.count == 1 ? "" : "s") of campaign\(bands.count == 1 ? "" : "s") "
+                + bands.map(\.description).joined(separator: ", ") + ".")
+        }
+        return parts.joined(separator: " ")
+    }
 
     /// Both drawings, wide and narrow (`ChartLayout`); the stylesheet shows one.
     func markup(_ formatter: ValueFormatter) -> String {
@@ -48,9 +81,24 @@ struct LineChart: Sendable {
         let N = Markup.number
         let id = self.id + L.idSuffix
         var s = "<svg class=\"chart \(L.cssClass)\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(N(L.width)) \(N(height))\" "
-        s += "role=\"img\" aria-labelledby=\"\(id)-title\">"
+        let description = self.description
+        s += "role=\"img\" aria-labelledby=\"\(id)-title\"" + (description.isEmpty ? "" : " aria-describedby=\"\(id)-desc\"") + ">"
         s += "<title id=\"\(id)-title\">\(Markup.escape(title))</title>"
+        if !description.isEmpty { s += "<desc id=\"\(id)-desc\">\(Markup.escape(description))</desc>" }
         s += "<rect x=\"0\" y=\"0\" width=\"\(N(L.width))\" height=\"\(N(height))\" fill=\"#ffffff\"/>"
+        // Campaign windows behind everything else, each labelled at the top of the plot (four label rows,
+        // so neighbouring windows' labels do not overlap).
+        if !bands.isEmpty {
+            func bx(_ slot: Double) -> Double { L.left + plotW * Swift.min(Swift.max(slot, 0), Double(n)) / Double(n) }
+            s += "<path d=\"" + bands.map { b in
+                "M\(N(bx(b.from))) \(N(top)) H\(N(Swift.max(bx(b.to), bx(b.from) + 1))) V\(N(top + plotH)) H\(N(bx(b.from))) Z"
+            }.joined(separator: " ") + "\" fill=\"\(Self.bandFill)\" fill-opacity=\"0.6\"/>"
+            s += "<g font-size=\"10\" fill=\"#333333\">"
+            for (i, b) in bands.enumerated() {
+                s += "<text x=\"\(N(bx(b.from) + 2))\" y=\"\(N(top + 11 + 11 * Double(i % 4)))\">\(Markup.escape(b.label))</text>"
+            }
+            s += "</g>"
+        }
         // Grid and value axis: one path for the grid lines, one group for their labels (few elements, as
         // every page carries two drawings of each chart).
         let step = scale.ticks.count > 1 ? scale.ticks[1] - scale.ticks[0] : 1
@@ -81,7 +129,7 @@ struct LineChart: Sendable {
         }
         // Series: a line through consecutive values (a gap where a value is null) and a marker per value.
         for (k, serie) in series.enumerated() {
-            let colour = Self.colours[k % Self.colours.count], dash = Self.dashes[k % Self.dashes.count]
+            let (colour, dash) = style(k)
             var d = "", pen = false
             for (i, v) in serie.values.enumerated() {
                 guard let v else { pen = false; continue }
@@ -89,9 +137,12 @@ struct LineChart: Sendable {
                 pen = true
             }
             if !d.isEmpty {
-                s += "<path d=\"\(d)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\""
+                s += "<path d=\"\(d)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"\(serie.faintOf == nil ? "2" : "1.5")\""
+                s += (serie.faintOf == nil ? "" : " stroke-opacity=\"0.55\"")
                 s += (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"") + "/>"
             }
+            // A year earlier is a line only: markers are for this year's values.
+            guard serie.faintOf == nil else { continue }
             let marks = serie.values.enumerated().compactMap { i, v in v.map { markerPath(k, x(i), y($0)) } }
             if !marks.isEmpty { s += "<path d=\"\(marks.joined(separator: " "))\" fill=\"\(colour)\"/>" }
         }
@@ -102,16 +153,25 @@ struct LineChart: Sendable {
         for (k, place) in places.enumerated() {
             let lx = place.x, ly = 16 + ChartLayout.legendRow * Double(place.row)
             if k < series.count {
-                let colour = Self.colours[k % Self.colours.count], dash = Self.dashes[k % Self.dashes.count]
-                s += "<line x1=\"\(N(lx))\" y1=\"\(N(ly))\" x2=\"\(N(lx + 28))\" y2=\"\(N(ly))\" stroke=\"\(colour)\" stroke-width=\"2\""
-                s += (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"") + "/>"
-                s += "<path d=\"\(markerPath(k, lx + 14, ly))\" fill=\"\(colour)\"/>"
+                let (colour, dash) = style(k)
+                let faint = series[k].faintOf != nil
+                s += "<line x1=\"\(N(lx))\" y1=\"\(N(ly))\" x2=\"\(N(lx + 28))\" y2=\"\(N(ly))\" stroke=\"\(colour)\" stroke-width=\"\(faint ? "1.5" : "2")\""
+                s += (faint ? " stroke-opacity=\"0.55\"" : "") + (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"") + "/>"
+                if !faint { s += "<path d=\"\(markerPath(k, lx + 14, ly))\" fill=\"\(colour)\"/>" }
             } else {
                 s += "<line x1=\"\(N(lx))\" y1=\"\(N(ly))\" x2=\"\(N(lx + 28))\" y2=\"\(N(ly))\" stroke=\"\(Self.referenceColour)\" stroke-width=\"1.5\" stroke-dasharray=\"\(Self.referenceDash)\"/>"
             }
             s += "<text x=\"\(N(lx + 34))\" y=\"\(N(ly + 4))\" font-size=\"12\" fill=\"#1a1a1a\">\(Markup.escape(legendNames[k]))</text>"
         }
         return s + "</svg>"
+    }
+
+    /// The colour and dash pattern of series `k`: its own, or, for a year-earlier line, its series'
+    /// colour with a short dash.
+    func style(_ k: Int) -> (colour: String, dash: String) {
+        if let main = series[k].faintOf { return (Self.colours[main % Self.colours.count], Self.faintDash) }
+        let own = series[..<k].filter { $0.faintOf == nil }.count
+        return (Self.colours[own % Self.colours.count], Self.dashes[own % Self.dashes.count])
     }
 
     /// Path data of one marker: a circle, a square or a triangle, so series are told apart without colour;

@@ -1,7 +1,7 @@
 import Foundation
 
 /// An RFC 5322 message with a `multipart/alternative` body (plain text first, then HTML), as bytes
-/// with CRLF line ends, ready for `sendmail -t`.
+/// with CRLF line ends, ready for `sendmail -t`; with attachments, wrapped in `multipart/mixed`.
 ///
 /// Bodies are quoted-printable, so no line exceeds 76 characters whatever the text; a line never starts with a
 /// literal `.` or `F`, so `sendmail` without `-i` and mbox files do not mangle it. Header
@@ -12,6 +12,13 @@ struct MIMEMessage: Sendable {
     var boundary: String
     var text: String
     var html: String
+    /// With attachments the message is `multipart/mixed`: the `multipart/alternative` body first, then
+    /// each file in base64.
+    var attachments: [MIMEAttachment] = []
+
+    /// The boundary of the `multipart/mixed` wrapper: not a prefix of `boundary`, nor it of this, and made
+    /// of characters that neither base64 nor quoted-printable lines start with (`=_`).
+    var mixedBoundary: String { "=_mixed" + boundary.dropFirst(1) }
 
     func bytes() -> [UInt8] {
         var out = ""
@@ -19,9 +26,33 @@ struct MIMEMessage: Sendable {
             out += Self.header(name, value) + "\r\n"
         }
         out += "MIME-Version: 1.0\r\n"
-        out += "Content-Type: multipart/alternative;\r\n boundary=\"\(boundary)\"\r\n"
+        if attachments.isEmpty {
+            out += alternative(preamble: "The same digest as plain text and as HTML (MIME).\r\n")
+            return Array(out.utf8)
+        }
+        out += "Content-Type: multipart/mixed;\r\n boundary=\"\(mixedBoundary)\"\r\n"
         out += "\r\n"
-        out += "The same digest as plain text and as HTML (MIME).\r\n"
+        out += "The digest as plain text and as HTML, and its attachments (MIME).\r\n"
+        out += "\r\n--\(mixedBoundary)\r\n"
+        out += alternative(preamble: "")
+        for file in attachments {
+            out += "\r\n--\(mixedBoundary)\r\n"
+            // A long type (the workbook's is 65 characters) goes on a folded line of its own: at most 78 a line.
+            let type = "Content-Type: \(file.contentType);".count > 78 ? "Content-Type:\r\n \(file.contentType);" : "Content-Type: \(file.contentType);"
+            out += type + "\r\n name=\"\(file.filename)\"\r\n"
+            out += "Content-Disposition: attachment;\r\n filename=\"\(file.filename)\"\r\n"
+            out += "Content-Transfer-Encoding: base64\r\n\r\n"
+            out += Self.base64Lines(file.bytes)
+        }
+        out += "\r\n--\(mixedBoundary)--\r\n"
+        return Array(out.utf8)
+    }
+
+    /// The `multipart/alternative` entity: its `Content-Type` header, then the text and the HTML part.
+    private func alternative(preamble: String) -> String {
+        var out = "Content-Type: multipart/alternative;\r\n boundary=\"\(boundary)\"\r\n"
+        out += "\r\n"
+        out += preamble
         for (type, body) in [("text/plain", text), ("text/html", html)] {
             out += "\r\n--\(boundary)\r\n"
             out += "Content-Type: \(type); charset=utf-8\r\n"
@@ -29,7 +60,21 @@ struct MIMEMessage: Sendable {
             out += Self.quotedPrintable(body)
         }
         out += "\r\n--\(boundary)--\r\n"
-        return Array(out.utf8)
+        return out
+    }
+
+    /// Base64 (RFC 2045) in lines of 76 characters with CRLF, without a line break after the last line.
+    static func base64Lines(_ bytes: [UInt8]) -> String {
+        let encoded = Array(Data(bytes).base64EncodedString().utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(encoded.count + encoded.count / 76 * 2)
+        var i = 0
+        while i < encoded.count {
+            if i > 0 { out += Array("\r\n".utf8) }
+            out += encoded[i..<min(i + 76, encoded.count)]
+            i += 76
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `Name: value`, folded at spaces to 78 characters; a non-ASCII value as encoded-words.

@@ -35,6 +35,14 @@ struct ScorecardPage: Sendable {
         v["heading"] = (isMonth ? "Month " : "Week ") + p.period.label
         v["rangeText"] = site.rangeText(p.period)
         v["isArchive"] = closed
+        // With `pdf:`, the as-of week (on its page and the front page) and each closed month are printed.
+        let pdf: String? = site.config.pdf == nil ? nil
+            : closed ? SitePaths.monthPDF(p.period.label)
+            : !isMonth && index == site.asOfWeek ? SitePaths.weekPDF(p.period.label) : nil
+        v["hasPDF"] = pdf != nil
+        v["pdfHref"] = pdf.map { SitePaths.link(from: path, to: $0) } ?? ""
+        v["pdfText"] = isMonth ? "PDF of this month" : "PDF of this week"
+        v["pdfName"] = pdf.map { String($0.split(separator: "/").last ?? "") } ?? ""
         v["unit"] = unit
 
         // Alerts.
@@ -79,14 +87,29 @@ struct ScorecardPage: Sendable {
             ]
         }
 
-        // Every figure.
+        // Every figure, against the previous period, a year earlier and (the as-of week and month) the
+        // year to date.
+        let year = site.yearComparison(periods, at: index)
         v["figures"] = PeriodFigure.all.map { figure -> [String: Any] in
             var row = figure.row(p, previous: previous, report: report, formatter: f).values
             row["href"] = definitionLink(figure.key)
+            row.merge(comparisonCells(figure, p, year), uniquingKeysWith: { _, new in new })
             return row
         }
-        v["changeHeading"] = "Change against the previous \(unit)"
+        v["changeHeading"] = previous.map { "Change against \($0.period.label)" } ?? "Change against the previous \(unit)"
         v["changeNote"] = previous.map { "change against \($0.period.label)" } ?? "no earlier \(unit) in the report, so no change"
+        v["changeLabel"] = previous?.period.label ?? "the previous \(unit) (none in the report)"
+        v["lastYearHeading"] = year.lastYear == nil ? "Change against last year" : "Change against \(year.lastYearLabel)"
+        v["lastYearLabel"] = year.lastYearLabel
+        v["comparisonsHref"] = SitePaths.link(from: path, to: SitePaths.definition("comparisons"))
+        v["lastYearRange"] = year.lastYear.map { "\($0.period.start) to \($0.period.end)" } ?? ""
+        v["lastYearNote"] = year.lastYear == nil
+            ? "no \(unit) a year earlier in the report" : "against \(year.lastYearLabel) last year"
+        v["hasYearToDate"] = year.hasYearToDate
+        v["yearToDateNote"] = year.yearToDate.map { ytd in
+            "year to date \(ytd.period.start) to \(ytd.period.end), against "
+                + (year.yearToDateLastYear.map { "\($0.period.start) to \($0.period.end)" } ?? "last year")
+        } ?? ""
 
         // Trend: the last 13 periods up to this one.
         let first = max(0, index - Self.trendLength + 1)
@@ -94,7 +117,21 @@ struct ScorecardPage: Sendable {
         let labels = window.map { shortLabel($0.period) }
         v["trendHeading"] = "Trend over the last \(window.count) \(unit)\(window.count == 1 ? "" : "s")"
         v["trendCaption"] = "Every figure, \(window.first?.period.label ?? "") to \(p.period.label)"
-        v["charts"] = charts(window, labels: labels).map { ["chartMarkup": $0.markup(f), "caption": $0.title] }
+        let overlay = TrendOverlay(periods: window.map(\.period), campaigns: report.campaigns, asOf: report.asOf)
+        let lastYear = TrendOverlay.lastYear(of: window, in: periods)
+        v["charts"] = charts(window, labels: labels, lastYear: lastYear, bands: overlay.bands).map {
+            ["chartMarkup": $0.markup(f), "caption": $0.title]
+        }
+        v["hasLastYearLine"] = lastYear.contains { $0 != nil }
+        v["lastYearLine"] = "A fainter line shows the same \(unit)s a year earlier"
+            + (lastYear.allSatisfy { $0 != nil } ? "." : ", where the report has them.")
+        v["hasBands"] = !overlay.campaigns.isEmpty
+        v["bands"] = overlay.campaigns.map { c -> [String: Any] in
+            // Month pages link only to section pages (an archived month must stay valid on its own).
+            let target = isMonth ? nil : site.campaignPath(c.campaignID)
+            return ["text": "\(c.campaignID) \(c.name) (\(c.start) to \(c.end))", "hasHref": target != nil,
+                    "href": target.map { SitePaths.link(from: path, to: $0) } ?? ""]
+        }
         v["trendHeads"] = window.map { w -> [String: Any] in
             // Week pages link the other weeks; month pages link nothing but the sections (see `isMonth`).
             let target = isMonth || w.period == p.period ? nil : SitePaths.link(from: path, to: SitePaths.week(w.period.label))
@@ -147,8 +184,10 @@ struct ScorecardPage: Sendable {
         let p = periods[index]
         let previous = index > 0 ? periods[index - 1] : nil
         let window = Array(periods[max(0, index - Self.trendLength + 1)...index])
+        let year = site.yearComparison(periods, at: index)
         return Self.tileKeys.compactMap { PeriodFigure.named($0) }.map { figure -> [String: Any] in
             var row = figure.row(p, previous: previous, report: site.report, formatter: f).values
+            row.merge(comparisonCells(figure, p, year), uniquingKeysWith: { _, new in new })
             row["href"] = definitionLink(figure.key)
             row["changeNote"] = previous.map { "against \($0.period.label)" } ?? ""
             row["hasChange"] = previous != nil
@@ -190,49 +229,61 @@ struct ScorecardPage: Sendable {
         period.kind == .week ? "W" + period.label.suffix(2) : period.label
     }
 
-    func charts(_ window: [PeriodFigures], labels: [String]) -> [LineChart] {
+    /// The cells comparing a figure with a year earlier: the change against last year's value, and for
+    /// the as-of week and month the year to date and its change against last year to date. A change
+    /// against a `null` is "—".
+    func comparisonCells(_ figure: PeriodFigure, _ p: PeriodFigures, _ year: YearComparison) -> [String: Any] {
+        let f = site.formatter
+        let value = figure.value(p)
+        let lastYear = year.lastYear.flatMap(figure.value)
+        let ytd = year.yearToDate.flatMap(figure.value), ytdLastYear = year.yearToDateLastYear.flatMap(figure.value)
+        return [
+            "hasLastYear": year.lastYear != nil,
+            "lastYear": f.format(lastYear, as: figure.kind),
+            "lastYearLabel": year.lastYearLabel,
+            "lastYearChange": f.change(from: lastYear, to: value, as: figure.kind),
+            "hasLastYearChange": lastYear != nil && value != nil,
+            "hasYearToDate": year.hasYearToDate,
+            "yearToDate": f.format(ytd, as: figure.kind),
+            "yearToDateLastYear": f.format(ytdLastYear, as: figure.kind),
+            "yearToDateChange": f.change(from: ytdLastYear, to: ytd, as: figure.kind),
+        ]
+    }
+
+    /// - Parameters:
+    ///   - lastYear: each period's year-earlier figures where the report has them: a fainter line of
+    ///     each chart's first series.
+    ///   - bands: the campaign windows to shade.
+    func charts(_ window: [PeriodFigures], labels: [String], lastYear: [PeriodFigures?], bands: [LineChart.Band]) -> [LineChart] {
         let targets = site.report.targets
         let f = site.formatter
         let unit = isMonth ? "Month" : "Week"
         let slug = isMonth ? "month" : "week"
+        let hasLastYear = lastYear.contains { $0 != nil }
+        /// A chart of `series` (name, figure) over the window, the first one also a year earlier.
+        func chart(_ name: String, _ title: String, _ yTitle: String, _ kind: ValueKind,
+                   _ series: [(String, @Sendable (PeriodFigures) -> Double?)], reference: (Double, String)? = nil) -> LineChart {
+            var lines = series.map { LineChart.Series(name: $0.0, values: window.map($0.1)) }
+            if hasLastYear, let (first, value) = series.first {
+                lines.append(.init(name: "\(first), same \(unit.lowercased()) a year earlier", values: lastYear.map { $0.flatMap(value) },
+                                   faintOf: 0))
+            }
+            return LineChart(id: "chart-\(slug)-\(name)", title: title, xTitle: unit, yTitle: yTitle, labels: labels, series: lines,
+                             kind: kind, reference: reference, bands: bands)
+        }
         return [
-            LineChart(
-                id: "chart-\(slug)-fill", title: "Fill rate, promotional and non-promotional", xTitle: unit, yTitle: "Fill rate",
-                labels: labels,
-                series: [
-                    .init(name: "Promotional", values: window.map(\.promoFillRate)),
-                    .init(name: "Non-promotional", values: window.map(\.otherFillRate)),
-                ],
-                kind: .percent, reference: (targets.promoFillRate, "Target " + f.targetPercent(targets.promoFillRate))),
-            LineChart(
-                id: "chart-\(slug)-stockout", title: "Stockout campaign share", xTitle: unit, yTitle: "Share of campaigns",
-                labels: labels, series: [.init(name: "Campaigns below target", values: window.map(\.stockoutCampaignShare))],
-                kind: .percent,
-                reference: (targets.stockoutCampaignShare, "Threshold " + f.targetPercent(targets.stockoutCampaignShare))),
-            LineChart(
-                id: "chart-\(slug)-jumps", title: "Emergency freight share and return rate", xTitle: unit, yTitle: "Rate",
-                labels: labels,
-                series: [
-                    .init(name: "Emergency freight share", values: window.map(\.emergencyFreightShare)),
-                    .init(name: "Return rate", values: window.map(\.returnRate)),
-                ],
-                kind: .percent, reference: nil),
-            LineChart(
-                id: "chart-\(slug)-lead", title: "Order-to-ship lead time, median", xTitle: unit, yTitle: "Days",
-                labels: labels,
-                series: [
-                    .init(name: "Promotional", values: window.map(\.promoLeadTimeMedian)),
-                    .init(name: "Non-promotional", values: window.map(\.otherLeadTimeMedian)),
-                ],
-                kind: .days, reference: nil),
-            LineChart(
-                id: "chart-\(slug)-forecast", title: "Forecast accuracy, promoted and other SKU-weeks", xTitle: unit, yTitle: "Accuracy",
-                labels: labels,
-                series: [
-                    .init(name: "Promoted SKU-weeks", values: window.map(\.promoForecastAccuracy)),
-                    .init(name: "Other SKU-weeks", values: window.map(\.otherForecastAccuracy)),
-                ],
-                kind: .percent, reference: nil),
+            chart("fill", "Fill rate, promotional and non-promotional", "Fill rate", .percent,
+                  [("Promotional", { $0.promoFillRate }), ("Non-promotional", { $0.otherFillRate })],
+                  reference: (targets.promoFillRate, "Target " + f.targetPercent(targets.promoFillRate))),
+            chart("stockout", "Stockout campaign share", "Share of campaigns", .percent,
+                  [("Campaigns below target", { $0.stockoutCampaignShare })],
+                  reference: (targets.stockoutCampaignShare, "Threshold " + f.targetPercent(targets.stockoutCampaignShare))),
+            chart("jumps", "Emergency freight share and return rate", "Rate", .percent,
+                  [("Emergency freight share", { $0.emergencyFreightShare }), ("Return rate", { $0.returnRate })]),
+            chart("lead", "Order-to-ship lead time, median", "Days", .days,
+                  [("Promotional", { $0.promoLeadTimeMedian }), ("Non-promotional", { $0.otherLeadTimeMedian })]),
+            chart("forecast", "Forecast accuracy, promoted and other SKU-weeks", "Accuracy", .percent,
+                  [("Promoted SKU-weeks", { $0.promoForecastAccuracy }), ("Other SKU-weeks", { $0.otherForecastAccuracy })]),
         ]
     }
 }

@@ -9,7 +9,7 @@ struct SiteContext: Sendable {
     var ingest: IngestSummary
     var formatter: ValueFormatter
     var folders: PathSafeNames
-    var categoryFolders: PathSafeNames
+    var categoryFolders: CategorySlugs
     /// Every week of the report (the as-of week alone when the report has none).
     var weeks: [PeriodFigures]
     /// Every month of the report (the as-of month alone when the report has none).
@@ -26,7 +26,7 @@ struct SiteContext: Sendable {
         self.ingest = ingest
         formatter = ValueFormatter(currency: config.currency)
         folders = PathSafeNames(ids: report.campaigns.map(\.campaignID))
-        categoryFolders = PathSafeNames(ids: report.categories.map(\.category))
+        categoryFolders = CategorySlugs(categories: report.categories.map(\.category))
         campaignIDs = Set(report.campaigns.map(\.campaignID))
         campaignSKUs = Dictionary(grouping: report.campaignSKUs, by: \.campaignID)
         weeks = report.weeks.isEmpty ? [PeriodFigures(period: .week(containing: report.asOf))] : report.weeks

@@ -21,6 +21,9 @@ enum SitePaths {
     static func category(_ folder: String) -> String { "categories/\(folder)/index.html" }
     /// The definition of a kpis.json key on the definitions page.
     static func definition(_ anchor: String) -> String { definitions + "#" + anchor }
+    /// The PDF of a week (the as-of week's, with `pdf:`) and of a closed month, beside its page.
+    static func weekPDF(_ label: String) -> String { "weeks/\(label)/scorecard-\(label).pdf" }
+    static func monthPDF(_ label: String) -> String { "months/\(label)/scorecard-\(label).pdf" }
     static func email(_ weekLabel: String) -> String { "email/\(weekLabel).eml" }
     static let latestEmail = "email/latest.eml"
 

@@ -62,6 +62,17 @@ public struct SiteRenderer: Sendable {
             let path = site.categoryPath(category.category)
             page(path, "category") { CategoryPage(site: site, category: category, path: path).values() }
         }
+        // Category folders were percent-style escapes before they were slugs: the old address of each
+        // category sends readers on. A real page is written after a stub whose name differs only in case
+        // (sorted paths, upper case first), so it wins on a case-insensitive file system.
+        let formerFolders = PathSafeNames(ids: report.categories.map(\.category))
+        let realFolders = Set(report.categories.map { site.categoryPath($0.category) })
+        for category in report.categories {
+            let former = SitePaths.category(formerFolders.folder(category.category))
+            guard !realFolders.contains(former) else { continue }
+            files[former] = Array(CategoryRedirectPage(siteTitle: config.title, category: category.category, path: former,
+                                                       target: site.categoryPath(category.category)).html().utf8)
+        }
         page(SitePaths.dataQuality, "data-quality") { DataQualityPage(site: site).values() }
         page(SitePaths.definitions, "definitions") { DefinitionsPage(site: site).values() }
         let templates = self.templates, jobs = pages
@@ -82,13 +93,29 @@ public struct SiteRenderer: Sendable {
         for (path, bytes) in DataFiles.render(report: report, ingest: ingest) {
             files[path] = bytes
         }
+        let workbook = try DataFiles.workbook(report: report, title: config.title)
+        files[DataFiles.workbookPath] = workbook
 
         let digest = Digest(site: site)
-        let eml = try digest.message(templates).bytes()
-        files[SitePaths.email(digest.week.period.label)] = eml
+        let weekLabel = digest.week.period.label
+        // `email.attach: [xlsx]` now; the week's PDF, when asked for, once it is printed (`digestFiles`).
+        let attachments = config.email.attach.contains(.xlsx)
+            ? [MIMEAttachment(filename: "scorecard-\(weekLabel).xlsx", contentType: MIMEAttachment.xlsxType, bytes: workbook)] : []
+        let message = try digest.message(templates, attachments: attachments)
+        let eml = message.bytes()
+        files[SitePaths.email(weekLabel)] = eml
         files[SitePaths.latestEmail] = eml
 
         // No warning for a missing base_url here: BuildSettings already warns that the digest has no links.
-        return RenderedSite(files: files, warnings: [])
+        var result = RenderedSite(files: files, warnings: [])
+        result.digest = message
+        result.digestPaths = [SitePaths.email(weekLabel), SitePaths.latestEmail]
+        if config.pdf != nil {
+            result.prints = [PagePrint(page: SitePaths.week(weekLabel), pdf: SitePaths.weekPDF(weekLabel), month: nil)]
+                + site.months.map(\.period).filter(site.isClosed).map {
+                    PagePrint(page: SitePaths.month($0.label), pdf: SitePaths.monthPDF($0.label), month: $0.label)
+                }
+        }
+        return result
     }
 }

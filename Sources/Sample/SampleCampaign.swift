@@ -60,6 +60,24 @@ struct SampleCampaign {
         let frother = SampleProduct.frother(in: products).map { [Item.sku($0)] } ?? []
 
         var list = [
+            // Last year's campaigns, so the same weeks a year earlier have promotions to compare with.
+            // Halloween was planned well last year: stock built for it, little shortfall.
+            SampleCampaign(
+                id: "CMP-2510-HAL", name: "Halloween Holiday Special 2025", start: day(10, 13, 2025), end: day(11, 2, 2025),
+                channel: "omnichannel", budget: 18_000_00, items: categories(C.chocolate),
+                actualUplift: 2.6, plannedUplift: 2.5, discountPercent: 20, attainment: 1.05, capsSupply: false),
+            SampleCampaign(
+                id: "CMP-2511-XMS", name: "Christmas Early Bird 2025", start: day(11, 24, 2025), end: day(12, 24, 2025),
+                channel: "omnichannel", budget: 35_000_00, items: categories(C.gifts, C.cheese),
+                actualUplift: 2.8, plannedUplift: 2.6, discountPercent: 10, attainment: 1.1, capsSupply: false),
+            SampleCampaign(
+                id: "CMP-2601-NYD", name: "New Year Detox 2026", start: day(1, 5), end: day(2, 1),
+                channel: "social", budget: 4_000_00, items: skus(C.tea, 4),
+                actualUplift: 1.6, plannedUplift: 1.5, discountPercent: 10, attainment: 1.05, capsSupply: false),
+            SampleCampaign(
+                id: "CMP-2603-EAS", name: "Easter Chocolate", start: day(3, 16), end: day(4, 5),
+                channel: "web", budget: 9_000_00, items: categories(C.chocolate),
+                actualUplift: 2.4, plannedUplift: 2.2, discountPercent: 15, attainment: 1.1, capsSupply: false),
             SampleCampaign(
                 id: "CMP-2606-BBQ", name: "Summer BBQ Spices", start: day(6, 1), end: day(6, 21),
                 channel: "social", budget: 4_500_00, items: categories(C.spices),

@@ -15,10 +15,11 @@ public struct SampleGenerator: Sendable {
     public struct Options: Sendable, Equatable {
         public var seed: UInt64 = 42
         /// Approximate number of (good) order lines.
-        public var lines: Int = 20_000
+        public var lines: Int = 24_000
         public var skus: Int = 200
-        /// Weeks of history, ending on `lastDay`.
-        public var weeks: Int = 26
+        /// Weeks of history, ending on `lastDay`: by default 66, so that the 13 weeks before the last one
+        /// exist a year earlier too (the comparisons with last year).
+        public var weeks: Int = 66
         public init() {}
     }
 

@@ -19,6 +19,10 @@ public struct Config: Sendable, Equatable {
     public var readiness = ReadinessConfig()
     public var report = ReportConfig()
     public var email = EmailConfig()
+    /// `pdf:`; `nil` prints nothing.
+    public var pdf: PDFConfig?
+    /// `segments:`: the dimensions that split the scorecard into views.
+    public var segments = SegmentsConfig()
     /// Dialect defaults for every source.
     public var csv = CSVDialect()
     /// Per-source path, dialect overrides and column mapping.
@@ -81,7 +85,20 @@ public struct Config: Sendable, Equatable {
     public struct EmailConfig: Sendable, Equatable {
         public var from: String?
         public var to: [String] = []
+        /// `email.attach`, in the order given, without repeats.
+        public var attach: [EmailAttachment] = []
+        /// `email.segments`: per dimension key, per value, the recipients of that view's own digest, in the
+        /// config's order.
+        public var segments: [(dimension: String, values: [(value: String, to: [String])])] = []
         public init() {}
+
+        public static func == (a: EmailConfig, b: EmailConfig) -> Bool {
+            a.from == b.from && a.to == b.to && a.attach == b.attach
+                && a.segments.map(\.dimension) == b.segments.map(\.dimension)
+                && zip(a.segments, b.segments).allSatisfy { x, y in
+                    x.values.map(\.value) == y.values.map(\.value) && x.values.map(\.to) == y.values.map(\.to)
+                }
+        }
     }
 
     /// The dialect a source is read with: its own overrides over the `csv:` defaults.

@@ -52,10 +52,45 @@ struct PageWalker {
                 break
             }
         }
+        if name == "meta", let url = Self.refreshURL(element) {
+            urls.append((url, line))
+        }
         if name == "style" {
             let text = Self.textContent(element)
             urls += CSSReferences.find(in: text).map { ($0.url, line + $0.line - 1) }
         }
+    }
+
+    /// The address of `<meta http-equiv="refresh" content="0; url=…">`, which a browser follows like a link.
+    static func refreshURL(_ element: xmlNodePtr) -> String? {
+        var equiv: String?, content: String?
+        var attribute = element.pointee.properties
+        while let current = attribute {
+            defer { attribute = current.pointee.next }
+            switch string(current.pointee.name).lowercased() {
+            case "http-equiv": equiv = value(of: current)
+            case "content": content = value(of: current)
+            default: break
+            }
+        }
+        guard equiv?.lowercased() == "refresh", let content else { return nil }
+        return refreshURL(content: content)
+    }
+
+    /// `url` of a refresh's `content` (`5;url=x`, `0; URL='x'`), or `nil` when it only reloads the page.
+    static func refreshURL(content: String) -> String? {
+        guard let separator = content.firstIndex(where: { $0 == ";" || $0 == "," }) else { return nil }
+        var rest = content[content.index(after: separator)...].drop(while: { $0 == " " || $0 == "\t" })
+        guard rest.lowercased().hasPrefix("url") else { return nil }
+        rest = rest.dropFirst(3).drop(while: { $0 == " " || $0 == "\t" })
+        guard rest.first == "=" else { return nil }
+        rest = rest.dropFirst().drop(while: { $0 == " " || $0 == "\t" })
+        if let quote = rest.first, quote == "'" || quote == "\"" {
+            rest = rest.dropFirst()
+            if let end = rest.firstIndex(of: quote) { rest = rest[..<end] }
+        }
+        let url = String(rest).trimmingWhitespace()
+        return url.isEmpty ? nil : url
     }
 
     private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {

@@ -21,6 +21,17 @@ import Testing
         #expect(Set(sources?.keys ?? [:].keys) == ["products", "orders", "deliveries", "campaigns", "campaign_items",
                                                    "inventory", "freight", "returns", "forecast",
                                                    "purchase_orders", "receipts"])
+        // The sample reaches back more than a year, so the as-of week has last year to compare with.
+        #expect((json?["weeks"] as? [Any])?.count ?? 0 >= 60)
+        let comparisons = json?["comparisons"] as? [String: [String: Any]]
+        let lastYear = comparisons?["week"]?["last_year"] as? [String: Any]
+        #expect(lastYear?["start"] as? String == "2025-11-10")
+        #expect(lastYear?["end"] as? String == "2025-11-16")
+        #expect((lastYear?["promo_units_ordered"] as? Double ?? 0) > 0)
+        #expect(lastYear?["promo_fill_rate"] is Double)
+        let ytd = comparisons?["month"]?["year_to_date"] as? [String: Any]
+        #expect(ytd?["start"] as? String == "2026-01-01")
+        #expect(ytd?["top_shortfall"] is [Any])
     }
 
     @Test func sampleThenBuildFromTheRootFolder() throws {

@@ -81,8 +81,8 @@ import Testing
             try String(contentsOf: exports.appendingPathComponent(name), encoding: .utf8).split(separator: "\n")
         }
         let orders = try lines("orders.csv")
-        // The header, exactly the 20,000 lines asked for, and one bad line after every 2,000 orders (4).
-        #expect(orders.count == 1 + 20_000 + 4)
+        // The header, exactly the 24,000 lines asked for, and one bad line after every 2,000 orders (5).
+        #expect(orders.count == 1 + 24_000 + 5)
         #expect(orders.contains { $0.contains("Date Not Captured") })
         #expect(orders.contains { $0.contains(",0.75,") || $0.contains(",2.5,") })
         // The last order date is the fixed end date, a Sunday, so the default as-of date never moves.
@@ -99,7 +99,7 @@ import Testing
         let returns = try lines("returns.csv")
         #expect(returns.contains { $0.hasSuffix(",DEFECTIVE") })
 
-        // Exactly one line ships the day before it was ordered (one in 20,000): a negative lead time.
+        // Exactly one line ships the day before it was ordered (one in 24,000): a negative lead time.
         var orderDates: [Substring: Substring] = [:]
         for line in orders.dropFirst() {
             let f = line.split(separator: ",", omittingEmptySubsequences: false)

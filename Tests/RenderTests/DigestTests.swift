@@ -82,7 +82,13 @@ import Testing
         let (_, parts) = Self.parse(try Self.message())
         let text = try #require(parts.first?.body)
         let html = try #require(parts.last?.body)
-        #expect(text.contains("* Fill rate, promotional: 93.1 %; target at least 95 %, BELOW TARGET; change \u{2212}1.9 pts"))
+        #expect(text.contains("* Fill rate, promotional: 93.1 %; target at least 95 %, BELOW TARGET; change \u{2212}1.9 pts"
+            + "; last year 90.0 %; year to date 95.0 % (last year 92.0 %)"))
+        // A null last year reads "—", and the ranges are named once.
+        #expect(text.contains("* Fill rate, non-promotional: 97.5 %; change +0.5 pts; last year \u{2014}; year to date 97.0 % (last year 96.0 %)"))
+        #expect(text.contains("FIGURES (change against 2026-W45; last year: 2025-W46 (2025-11-10 to 2025-11-16); "
+            + "year to date: 2025-12-29 to 2026-11-15 against 2024-12-30 to 2025-11-16)"))
+        #expect(html.contains("last year 90.0 %</span><br /><span style=\"color:#444444;font-size:13px;\">year to date 95.0 % (last year 92.0 %)</span>"))
         #expect(text.contains("Autumn <script>alert(\"x\")</script> & 'Friends' (C-1)"))
         #expect(text.contains("https://intranet.example/scorecard/campaigns/C-1/index.html"))
         #expect(html.contains("Autumn &lt;script&gt;"))

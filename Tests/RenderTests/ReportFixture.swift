@@ -115,7 +115,28 @@ enum ReportFixture {
             campaignSKUs: [
                 CampaignSKUFigures(campaignID: "C-1", sku: "SKU-1", category: "Garden", orderedUnits: 900, dueUnits: 800, onTimeUnits: 720,
                                    fillRate: 0.9, shortfallValue: 450, leadTimeMedian: 3, stockOnHand: 40),
-            ])
+            ],
+            comparisons: comparisons())
+    }
+
+    /// The as-of week and month against last year (whose promotional fill rate was 90 %, and whose other
+    /// fill rate is unknown) and the year to date (95 % against 92 % last year).
+    static func comparisons() -> Comparisons {
+        func range(_ from: String, _ to: String, fill: Double?, other: Double?) -> PeriodFigures {
+            var f = PeriodFigures(period: .range(Day(iso: from)!, Day(iso: to)!))
+            f.promoFillRate = fill
+            f.otherFillRate = other
+            return f
+        }
+        return Comparisons(
+            week: Comparison(period: .week(containing: asOf),
+                             lastYear: range("2025-11-10", "2025-11-16", fill: 0.9, other: nil),
+                             yearToDate: range("2025-12-29", "2026-11-15", fill: 0.95, other: 0.97),
+                             yearToDateLastYear: range("2024-12-30", "2025-11-16", fill: 0.92, other: 0.96)),
+            month: Comparison(period: .month(containing: asOf),
+                              lastYear: range("2025-11-01", "2025-11-15", fill: 0.91, other: 0.95),
+                              yearToDate: range("2026-01-01", "2026-11-15", fill: 0.95, other: 0.97),
+                              yearToDateLastYear: range("2025-01-01", "2025-11-15", fill: 0.92, other: 0.96)))
     }
 
     static func ingest() -> IngestSummary {

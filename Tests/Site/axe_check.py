@@ -69,7 +69,9 @@ def pages(site, scratch):
     for status in ("active", "upcoming", "ended"):
         add(f"campaign page, {status}", by_status.get(status))
     add("categories/index.html", os.path.join(site, "categories", "index.html"))
-    add("category page", first(glob.glob(os.path.join(site, "categories", "*", "index.html"))))
+    # Not a former folder's page, which only sends the browser on (meta refresh) to the category's page.
+    add("category page", first([p for p in glob.glob(os.path.join(site, "categories", "*", "index.html"))
+                                if 'http-equiv="refresh"' not in read(p)]))
     add("months/index.html", os.path.join(site, "months", "index.html"))
     add("data-quality/index.html", os.path.join(site, "data-quality", "index.html"))
     add("definitions/index.html", os.path.join(site, "definitions", "index.html"))

@@ -27,7 +27,7 @@ public struct Finisher: Sendable {
         let categoryWindow = (asOf.weekStart - 12 * 7)...asOf
         return Report(asOf: asOf, targets: config.targets, present: aggregates.master.present,
                       weeks: periods.weeks, months: periods.months, campaigns: campaigns,
-                      categories: company.categoryFigures(window: categoryWindow, campaigns: campaigns),
+                      categories: company.categoryFigures(window: categoryWindow, firstWeek: window.firstWeek, campaigns: campaigns),
                       categoryWindow: categoryWindow, campaignSKUs: company.campaignSKUFigures(campaigns),
                       comparisons: periods.comparisons)
     }

@@ -272,9 +272,11 @@ public struct CategoryFigures: Sendable, Equatable {
     public var trend: [CategoryWeek]
     /// Campaigns reported whose items promote the category, as `Report.campaigns` orders them.
     public var campaignIDs: [String]
+    /// The same 13 weeks a year earlier (364 days), `nil` for a week before the report's first week.
+    public var lastYearTrend: [CategoryWeek?]
     public init(category: String, promoted: Bool, unitsOrdered: Double, fillRate: Double?, inventoryTurns: Double?, returnRate: Double?,
                 leadTimeMedian: Double? = nil, weeksOfCover: Double? = nil, supplierLeadTimeMedian: Double? = nil,
-                trend: [CategoryWeek] = [], campaignIDs: [String] = []) {
+                trend: [CategoryWeek] = [], campaignIDs: [String] = [], lastYearTrend: [CategoryWeek?] = []) {
         self.category = category
         self.promoted = promoted
         self.unitsOrdered = unitsOrdered
@@ -286,6 +288,7 @@ public struct CategoryFigures: Sendable, Equatable {
         self.supplierLeadTimeMedian = supplierLeadTimeMedian
         self.trend = trend
         self.campaignIDs = campaignIDs
+        self.lastYearTrend = lastYearTrend
     }
 }
 

@@ -36,14 +36,19 @@ extension ViewFinisher {
         @inline(__always) func cell(_ row: Int, _ k: Int) -> Int { row * categories + k }
     }
 
-    func categoryFigures(window: ClosedRange<Day>, campaigns: [CampaignFigures]) -> [CategoryFigures] {
+    /// - Parameters:
+    ///   - window: the 13 weeks ending with the as-of week, capped at A.
+    ///   - firstWeek: the report's first week; a year earlier, only the weeks from it on are reported.
+    func categoryFigures(window: ClosedRange<Day>, firstWeek: Day, campaigns: [CampaignFigures]) -> [CategoryFigures] {
         let master = aggregates.master
         let categories = master.categories.count
         let trendStart = asOf.weekStart - (Self.trendWeeks - 1) * 7
-        // Spans: the trend weeks (rows 0..<25), then the window (row 25).
+        // Spans: the trend weeks (rows 0..<25), the same weeks 364 days earlier (rows 25..<50), then the
+        // window (row 50).
         var periods = (0..<Self.trendWeeks).map { Period.week(containing: trendStart + 7 * $0) }
+        periods += (0..<Self.trendWeeks).map { Period.week(containing: trendStart - 364 + 7 * $0) }
         periods.append(.range(window.lowerBound, window.upperBound))
-        let windowRow = Self.trendWeeks
+        let windowRow = 2 * Self.trendWeeks
         let spans = SpanIndex(periods: periods, asOf: asOf)
         var sums = CategorySums(rows: periods.count, categories: categories)
         for (r, key) in view.lines.keys.enumerated() {
@@ -71,9 +76,12 @@ extension ViewFinisher {
             for s in spans.spans(key.x) { sums.supplierLeadTimes[sums.cell(Int(s), Int(key.y))].add(key.z, view.supplierLeadTimes.values[r]) }
         }
         let stockOf = stockByCategory(at: view.snapshotDate)
-        // Stock per category at the latest snapshot on or before the end of each of the last 13 weeks.
-        let trendStock = (Self.trendWeeks - 13..<Self.trendWeeks).map { w in
-            stockByCategory(at: latestSnapshot(onOrBefore: Swift.min(periods[w].end, asOf), days: snapshotDays))
+        // Stock per category at the latest snapshot on or before the end of each of the last 13 weeks, this
+        // year (rows 12..<25) and a year earlier (rows 37..<50).
+        let shown = Array(Self.trendWeeks - 13..<Self.trendWeeks) + Array(2 * Self.trendWeeks - 13..<2 * Self.trendWeeks)
+        var trendStock: [Int: [Double]] = [:]
+        for w in shown {
+            trendStock[w] = stockByCategory(at: latestSnapshot(onOrBefore: Swift.min(periods[w].end, asOf), days: snapshotDays))
         }
         // The campaigns that promoted each category, in the report's campaign order.
         var campaignIndex: [String: Int] = [:]
@@ -91,7 +99,7 @@ extension ViewFinisher {
             .sorted { Self.byteOrder(master.categories[$0], master.categories[$1]) }
             .map { k in
                 let i = sums.cell(windowRow, k)
-                let trend = (Self.trendWeeks - 13..<Self.trendWeeks).map { w -> CategoryWeek in
+                func week(_ w: Int) -> CategoryWeek {
                     let cell = sums.cell(w, k)
                     var shipped13 = 0.0
                     for back in (w - 12)...w { shipped13 += sums.shipped[sums.cell(back, k)] }
@@ -104,8 +112,10 @@ extension ViewFinisher {
                             : nil,
                         returnRate: withReturns && sums.shipped[cell] != 0 ? sums.returned[cell] / sums.shipped[cell] : nil,
                         leadTimeMedian: sums.leadTimes[cell].medianAndP90().median,
-                        weeksOfCover: withInventory && shipped13 != 0 ? trendStock[w - (Self.trendWeeks - 13)][k] / (shipped13 / 13) : nil)
+                        weeksOfCover: withInventory && shipped13 != 0 ? (trendStock[w]?[k] ?? 0) / (shipped13 / 13) : nil)
                 }
+                let trend = (Self.trendWeeks - 13..<Self.trendWeeks).map(week)
+                let lastYear = (2 * Self.trendWeeks - 13..<2 * Self.trendWeeks).map { w -> CategoryWeek? in periods[w].start >= firstWeek ? week(w) : nil }
                 return CategoryFigures(
                     category: master.categories[k],
                     promoted: promoted[k],
@@ -119,7 +129,8 @@ extension ViewFinisher {
                     weeksOfCover: withInventory && sums.shipped[i] != 0 ? stockOf[k] / (sums.shipped[i] / 13) : nil,
                     supplierLeadTimeMedian: withSupplierTimes ? sums.supplierLeadTimes[i].medianAndP90().median : nil,
                     trend: trend,
-                    campaignIDs: promotedBy[k])
+                    campaignIDs: promotedBy[k],
+                    lastYearTrend: lastYear)
             }
     }
 

@@ -3,6 +3,19 @@ import ScorecardCore
 
 /// The breakdowns beyond docs/figures.md's keys, under their own top-level keys of `kpis.json`.
 extension DataFiles {
+    /// `categories`: one row per category, over the category window.
+    static let categoryColumns: [(String, @Sendable (CategoryFigures) -> DataValue)] = [
+        ("category", { .string($0.category) }),
+        ("promoted", { .bool($0.promoted) }),
+        ("units_ordered", { .number($0.unitsOrdered) }),
+        ("fill_rate", { .number($0.fillRate) }),
+        ("inventory_turns", { .number($0.inventoryTurns) }),
+        ("return_rate", { .number($0.returnRate) }),
+        ("lead_time_median", { .days($0.leadTimeMedian) }),
+        ("weeks_of_cover", { .number($0.weeksOfCover) }),
+        ("supplier_lead_time_median", { .days($0.supplierLeadTimeMedian) }),
+    ]
+
     static func writeDetails(_ report: Report, into j: inout JSONWriter) {
         for (key, periods) in [("week_details", report.weeks), ("month_details", report.months)] {
             j.key(key)
@@ -27,23 +40,7 @@ extension DataFiles {
         j.key("end"); j.string(report.categoryWindow.upperBound.description)
         j.endObject()
         j.newline()
-        j.key("categories")
-        j.beginArray()
-        for c in report.categories {
-            j.newline()
-            j.beginObject()
-            j.key("category"); j.string(c.category)
-            j.key("promoted"); j.bool(c.promoted)
-            j.key("units_ordered"); j.number(c.unitsOrdered)
-            j.key("fill_rate"); j.number(c.fillRate)
-            j.key("inventory_turns"); j.number(c.inventoryTurns)
-            j.key("return_rate"); j.number(c.returnRate)
-            j.key("lead_time_median"); DataValue.days(c.leadTimeMedian).write(to: &j)
-            j.key("weeks_of_cover"); j.number(c.weeksOfCover)
-            j.key("supplier_lead_time_median"); DataValue.days(c.supplierLeadTimeMedian).write(to: &j)
-            j.endObject()
-        }
-        j.endArray()
+        j.key("categories"); objects(categoryColumns, report.categories, into: &j)
         j.newline()
 
         j.key("campaign_details")

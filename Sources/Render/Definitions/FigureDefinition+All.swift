@@ -29,6 +29,18 @@ extension FigureDefinition {
          "A figure with no value: its denominator is 0 (nothing to measure), or the export it needs was not given. It is never shown as 0 or 100 %."),
     ]
 
+    /// The comparison ranges of the as-of week and month (kpis.json `comparisons`), as (range, explanation).
+    static let comparisons: [(term: String, text: String)] = [
+        ("Same week last year",
+         "The same weekdays 52 weeks (364 days) earlier: from the Monday of the as-of week minus 364 days to its last day, or A when that is earlier, minus 364 days. So a Monday-to-Wednesday week so far is compared with Monday to Wednesday a year ago. Any other week is compared with the week that started 364 days before it."),
+        ("Year to date (week)",
+         "From the Monday of ISO week 1 of the as-of week's ISO year (the week holding 4 January, so 2026-W01 starts on 29 December 2025) to A; last year to date is the same number of days 364 days earlier. After a year of 53 ISO weeks (2020, 2026) that range starts in week 2 of the year before, because 364 days are 52 weeks."),
+        ("Same month last year, year to date (month)",
+         "The same days of the month a year earlier (29 February becomes 28 February): the as-of month's first day to its last day or A, a year back. The year to date runs from 1 January to A, against 1 January to the same day of the year before."),
+        ("How they are computed",
+         "Every figure is computed over a comparison range exactly as over a week or a month, with the same as-of date: a delivery made after last year's range still counts for the lines due in it. A range before the first order has no rows, so its ratios show —, and a change against a — is —."),
+    ]
+
     /// Every figure, grouped by section, in the order of kpis.json.
     static let all: [FigureDefinition] = period + campaign + campaignSKU + category
 
