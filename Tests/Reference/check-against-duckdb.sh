@@ -135,8 +135,9 @@ copy_without "$fx/inbound" "$work/inbound-no-inventory" inventory
 check_fixture fixture-inbound-no-inventory "$work/inbound-no-inventory"
 # comparisons against last year and the year to date, on exports that have last year. `scorecard sample`
 # always ends on 2026-11-15; 370 weeks reach back to October 2019, so the export holds 2020 (an ISO year of
-# 53 weeks) and the leap day 2024-02-29. Its campaigns all start in 2026: they are repeated 52, 104, ...,
-# 364 weeks earlier (the same weekdays, like the week comparisons) so that last year has promotions too.
+# 53 weeks) and the leap day 2024-02-29. Its campaigns start in October 2025 or later: they are repeated 52,
+# 104, ..., 364 weeks earlier (the same weekdays, like the week comparisons) so that every as-of date below
+# has promotions last year too (the repeats overlap the originals and each other now and then).
 "$bin" sample --out "$work/gen-long" --lines 120000 --skus 400 --weeks 370 --seed 11
 repeat_campaigns "$work/gen-long" 7
 check long "$work/gen-long"                                  # A = 2026-11-15, a Sunday
