@@ -3,8 +3,10 @@
 # 1e-9 relative: the bundled sample, and a generated export of 120,000 order lines with the default as-of
 # date and an as-of date in the middle of a week and of a month; the generated export without `receipts`,
 # without `purchase_orders` and `receipts`, and with only the required sources; a report window clipped by
-# a small report.max_weeks; the reference's hand-made fixtures (with purchase_orders and receipts, and
-# without them or without inventory); and `receipts` without `purchase_orders` (both must exit 2).
+# a small report.max_weeks; the comparisons (last year, year to date) on a generated export of 370 weeks at
+# as-of dates around New Year, an ISO year of 53 weeks and 29 February; the reference's hand-made fixtures
+# (with purchase_orders and receipts, and without them or without inventory; the comparison ranges); and
+# `receipts` without `purchase_orders` (both must exit 2). Every run compares `comparisons` too.
 # The inbound runs are only as meaningful as the generated export: when `scorecard sample` writes no
 # purchase_orders.csv / receipts.csv they compare the same sources as the plain run.
 # Usage: Tests/Reference/check-against-duckdb.sh [path/to/scorecard]
@@ -68,6 +70,26 @@ copy_without() { # from to source...: a copy of an export folder without the giv
     [ -n "$skip" ] || cp -R "$entry" "$to/"
   done
 }
+repeat_campaigns() { # dir K: appends to dir's campaigns (and their items) copies 52·k weeks earlier, k = 1..K
+  python3 - "$@" <<'PY'
+import csv, datetime as dt, os, sys
+folder, years = sys.argv[1], int(sys.argv[2])
+def table(name):
+    with open(os.path.join(folder, name + ".csv"), newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+campaigns, items = table("campaigns"), table("campaign_items")
+def back(day, k):
+    return (dt.date.fromisoformat(day) - dt.timedelta(weeks=52 * k)).isoformat()
+for name, rows, copy in (
+        ("campaigns", campaigns, lambda r, k: {**r, "campaign_id": f"{r['campaign_id']}-{k}",
+                                               "start_date": back(r["start_date"], k), "end_date": back(r["end_date"], k)}),
+        ("campaign_items", items, lambda r, k: {**r, "campaign_id": f"{r['campaign_id']}-{k}"})):
+    with open(os.path.join(folder, name + ".csv"), "a", newline="", encoding="utf-8") as fh:
+        out = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        for k in range(1, years + 1):
+            out.writerows(copy(r, k) for r in rows)
+PY
+}
 expect_exit_2() { # name data-dir: both tools reject the input with exit status 2
   local name=$1 data=$2 s r
   set +e
@@ -111,6 +133,28 @@ copy_without "$fx/inbound" "$work/inbound-no-inbound" purchase_orders receipts
 check_fixture fixture-inbound-no-inbound "$work/inbound-no-inbound"
 copy_without "$fx/inbound" "$work/inbound-no-inventory" inventory
 check_fixture fixture-inbound-no-inventory "$work/inbound-no-inventory"
+# comparisons against last year and the year to date, on exports that have last year. `scorecard sample`
+# always ends on 2026-11-15; 370 weeks reach back to October 2019, so the export holds 2020 (an ISO year of
+# 53 weeks) and the leap day 2024-02-29. Its campaigns start in October 2025 or later: they are repeated 52,
+# 104, ..., 364 weeks earlier (the same weekdays, like the week comparisons) so that every as-of date below
+# has promotions last year too (the repeats overlap the originals and each other now and then).
+"$bin" sample --out "$work/gen-long" --lines 120000 --skus 400 --weeks 370 --seed 11
+repeat_campaigns "$work/gen-long" 7
+check long "$work/gen-long"                                  # A = 2026-11-15, a Sunday
+check long-wednesday "$work/gen-long" --as-of 2026-10-14     # mid-week, mid-month, campaigns running
+check long-january "$work/gen-long" --as-of 2026-01-02       # 2026-W01 began on 2025-12-29
+check long-new-year-eve "$work/gen-long" --as-of 2025-12-31  # in ISO 2026-W01, calendar year 2025
+check long-week-53 "$work/gen-long" --as-of 2021-01-02       # in 2020-W53: the week's year to date is 370 days
+check long-after-53 "$work/gen-long" --as-of 2021-01-06      # 2021-W01: last year to date starts in 2020-W02
+check long-leap-day "$work/gen-long" --as-of 2024-02-29      # a year earlier: 2023-02-28
+check long-after-leap "$work/gen-long" --as-of 2025-02-28    # a year earlier: 2024-02-28, not the 29th
+check_max_weeks long-max-weeks-6 "$work/gen-long" 6 --as-of 2021-01-06  # ranges ignore the report window
+# the hand-made comparisons fixture (arithmetic in selftest.sh): 2026 has 53 ISO weeks too, and 2028 a 29 February
+check_fixture fixture-comparisons "$fx/comparisons"                           # A = 2028-02-29
+check_fixture fixture-comparisons-week-53 "$fx/comparisons" --as-of 2027-01-02
+check_fixture fixture-comparisons-after-53 "$fx/comparisons" --as-of 2027-01-06
+check_fixture fixture-comparisons-max-weeks-2 "$fx/comparisons" 2 --as-of 2027-01-06
+check_fixture fixture-comparisons-new-year "$fx/comparisons" --as-of 2028-01-01
 copy_without "$work/gen" "$work/receipts-only" purchase_orders
 [ -f "$work/receipts-only/receipts.csv" ] || printf 'po_id,line_no,receipt_date,qty_received\n' > "$work/receipts-only/receipts.csv"
 expect_exit_2 receipts-without-purchase-orders "$work/receipts-only"

@@ -9,6 +9,9 @@ of every campaign SKU row (matched by (campaign_id, sku)) and of every category 
 "category"; only the category keys docs/figures.md defines, other keys may stand beside them), and the
 order of each of these lists. A list inside an entry (a period's "top_shortfall") is compared
 element by element, in order, and its length too.
+"comparisons": the "period" of "week" and "month" and every key of each of their ranges
+("last_year", "year_to_date", "year_to_date_last_year": start, end and every period key). A
+document that has "comparisons" while the other has not fails, and so does each of its figures.
 Numbers match with relative tolerance 1e-9 (absolute 1e-12 near zero); null must match null;
 booleans and strings must be equal. A period, campaign, row, source or key present in only
 one document fails each of its figures.
@@ -122,6 +125,24 @@ def main():
         for doc, name, n, distinct in ((a, "first", len(order_a), len(la)), (b, "second", len(order_b), len(lb))):
             if n != distinct:  # two rows with the same identity: the lookup above kept only the last
                 check(section, f"distinct rows in the {name} document", n, distinct)
+
+    # comparisons: {"week": {"period": ..., "last_year": {...}, ...}, "month": {...}}
+    if "comparisons" in a or "comparisons" in b:
+        ca, cb = a.get("comparisons", MISSING), b.get("comparisons", MISSING)
+        if ca is MISSING or cb is MISSING:
+            check("document", "comparisons", "<present>" if ca is not MISSING else MISSING,
+                  "<present>" if cb is not MISSING else MISSING)
+        ca = ca if isinstance(ca, dict) else {}
+        cb = cb if isinstance(cb, dict) else {}
+        for grain in list(ca) + [g for g in cb if g not in ca]:
+            ga = ca.get(grain) if isinstance(ca.get(grain), dict) else {}
+            gb = cb.get(grain) if isinstance(cb.get(grain), dict) else {}
+            names = list(ga) + [n for n in gb if n not in ga]
+            for name in names:
+                if name == "period":
+                    check(f"comparisons.{grain}", "period", ga.get("period", MISSING), gb.get("period", MISSING))
+                else:
+                    one_sided(f"comparisons.{grain}.{name}", ga.get(name), gb.get(name))
 
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)

@@ -13,7 +13,7 @@ Required: products, orders, deliveries, campaigns, campaign_items.
 Optional: inventory, freight, returns, forecast, purchase_orders, receipts.
 
 The output is the kpis.json document of docs/figures.md, "The layout of kpis.json" (as_of, sources, weeks, months, campaigns,
-campaign_skus, categories).
+campaign_skus, categories, comparisons).
 Exit status 2 on bad input (missing required source or column, receipts without purchase_orders).
 """
 import argparse
@@ -68,6 +68,10 @@ except ImportError:  # pragma: no cover
 #      readiness). S = the latest valid snapshot_date <= A; A without inventory or without a
 #      snapshot <= A.
 #  R12 receipts without purchase_orders is an error (exit 2) even when receipts has no rows.
+#  R13 Comparison ranges are periods like any other: a forecast week counts for a range when its Monday
+#      is in the range (and not after A), with all the week's order lines, also those after the range's
+#      last day (last year's range of a mid-week A ends mid-week); days(P) of a range is its length (it
+#      never ends after A). They are computed from every used row, whatever --max-weeks says.
 # --------------------------------------------------------------------------------------
 
 # --------------------------------------------------------------------------------------
@@ -140,6 +144,7 @@ CAMPAIGN_SKU_KEYS = ["campaign_id", "sku", "category", "ordered_units", "due_uni
                      "fill_rate", "shortfall_value", "lead_time_median", "stock_on_hand"]
 CATEGORY_KEYS = ["category", "lead_time_median", "weeks_of_cover", "supplier_lead_time_median"]
 TOP_SHORTFALL_KEYS = ["sku", "category", "due_units", "on_time_units", "shortfall_value"]
+COMPARISON_RANGES = ["last_year", "year_to_date", "year_to_date_last_year"]
 
 
 def fail(msg):
@@ -264,6 +269,41 @@ def dedupe(con, name, keys):
                                                 THEN 'duplicate key' ELSE reason END AS reason)
         FROM (SELECT *, row_number() OVER (PARTITION BY reason IS NULL, {keys} ORDER BY rn) AS k_rank
               FROM v_{name})""")
+
+
+def year_earlier(d):
+    """The same month and day a year earlier; 29 February becomes 28 February."""
+    if (d.month, d.day) == (2, 29):
+        return dt.date(d.year - 1, 2, 28)
+    return dt.date(d.year - 1, d.month, d.day)
+
+
+def comparison_ranges(A):
+    """The comparison ranges of the as-of week and month (docs/figures.md, "Comparisons"):
+    ({'week': label, 'month': label}, {(grain, range name): (first day, last day)})."""
+    back = dt.timedelta(days=364)  # 52 weeks: the same weekdays
+    # as-of week W: the ISO week holding A, Monday to Sunday; e = min(W.end, A)
+    w_start = A - dt.timedelta(days=A.weekday())
+    e = min(w_start + dt.timedelta(days=6), A)
+    iso_year, iso_week, _ = A.isocalendar()
+    # ISO week 1 of a week-year is the week holding 4 January; year_to_date starts on its Monday
+    jan4 = dt.date(iso_year, 1, 4)
+    week1 = jan4 - dt.timedelta(days=jan4.weekday())
+    # as-of month M: the calendar month holding A
+    m_start = A.replace(day=1)
+    m_end = (m_start + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+    m_e = min(m_end, A)
+    jan1 = dt.date(A.year, 1, 1)
+    labels = {"week": f"{iso_year:04d}-W{iso_week:02d}", "month": f"{A.year:04d}-{A.month:02d}"}
+    dates = {
+        ("week", "last_year"): (w_start - back, e - back),
+        ("week", "year_to_date"): (week1, A),
+        ("week", "year_to_date_last_year"): (week1 - back, A - back),
+        ("month", "last_year"): (year_earlier(m_start), year_earlier(m_e)),
+        ("month", "year_to_date"): (jan1, A),
+        ("month", "year_to_date_last_year"): (dt.date(A.year - 1, 1, 1), year_earlier(A)),
+    }
+    return labels, dates
 
 
 def rows(con, sql):
@@ -547,7 +587,8 @@ def main():
     weeks_to_a = (monday(A) - monday(first)).days // 7  # as-of week - week of the earliest order_date
     first_week = monday(A) - dt.timedelta(weeks=min(weeks_to_a, args.max_weeks - 1))
     first_month = max(first.replace(day=1), first_week.replace(day=1))
-    period_first = {"week": first_week, "month": first_month}
+    # the comparison ranges of the as-of week and month: not bounded by the report window
+    comparison_labels, comparison_dates = comparison_ranges(A)
 
     has = {s: s in present for s in OPTIONAL_SOURCES}
     has_po = has["purchase_orders"]
@@ -577,157 +618,233 @@ def main():
         FROM pairs x JOIN products p USING (sku)
         WHERE x.w <= {AQ}""")
 
-    out_periods = {}
+    # Every period the figures are computed for, in one table: the reported weeks and months, and the
+    # six comparison ranges (kind 'week.last_year', ...; labelled by their dates only).  P runs from pk to
+    # pend (a week's or month's last day, possibly after A; a range's last day, never after A) and
+    # days = days(P), from pk to min(pend, A).
+    range_rows = ", ".join(f"({q(g + '.' + name)}, NULL, DATE '{s.isoformat()}', DATE '{e.isoformat()}')"
+                           for (g, name), (s, e) in comparison_dates.items())
+    con.execute(f"""
+        CREATE TABLE periods AS
+        WITH p AS (
+            SELECT 'week' AS kind, printf('%04d-W%02d', isoyear(pk), week(pk)) AS period, pk, pk + 6 AS pend
+            FROM (SELECT CAST(range AS DATE) AS pk
+                  FROM range(TIMESTAMP '{first_week.isoformat()}',
+                             CAST(date_trunc('week', {AQ}) AS TIMESTAMP) + INTERVAL 1 DAY, INTERVAL 7 DAY))
+            UNION ALL
+            SELECT 'month', strftime(pk, '%Y-%m'), pk, CAST(pk + INTERVAL 1 MONTH AS DATE) - 1
+            FROM (SELECT CAST(range AS DATE) AS pk
+                  FROM range(TIMESTAMP '{first_month.isoformat()}',
+                             CAST(date_trunc('month', {AQ}) AS TIMESTAMP) + INTERVAL 1 DAY, INTERVAL 1 MONTH))
+            UNION ALL
+            SELECT * FROM (VALUES {range_rows}))
+        SELECT row_number() OVER (ORDER BY kind, pk) AS pid, kind, period, pk, pend,
+               least(pend, {AQ}) - pk + 1 AS days
+        FROM p""")
+    # Day -> period: one row (d, pid) for every day d of every period (a day lies in one week, one month
+    # and at most the six ranges).  Every figure aggregates its rows by their date first, then joins that
+    # date to pday (an equi-join) and sums again by period: "requested_date in P" is
+    # requested_date = pday.d, and so on.  A fact after A never joins (every source is cut at A).
+    con.execute("""
+        CREATE TABLE pday AS
+        SELECT pid, CAST(unnest(generate_series(CAST(pk AS TIMESTAMP), CAST(pend AS TIMESTAMP), INTERVAL 1 DAY))
+                         AS DATE) AS d
+        FROM periods""")
+    first_day = con.execute("SELECT min(pk) FROM periods").fetchone()[0]
+    # Promoted categories by day: category k is promoted on day d (first_day <= d <= A) when a campaign
+    # running on d has an item matching a product of k.  The promoted categories of P (a campaign's window
+    # overlaps P up to A: start_date <= min(P.end, A) and end_date >= P.start) are then the categories
+    # promoted on some day of P: the campaign's days up to A, [start_date, min(end_date, A)], meet
+    # [P.start, P.end] exactly when the window overlaps P up to A (P.start <= A for every period).
+    con.execute(f"""
+        CREATE TABLE promo_cat_day AS
+        SELECT DISTINCT c.d, ic.category
+        FROM (SELECT campaign_id,
+                     CAST(unnest(generate_series(CAST(greatest(start_date, DATE '{first_day.isoformat()}') AS TIMESTAMP),
+                                                 CAST(least(end_date, {AQ}) AS TIMESTAMP), INTERVAL 1 DAY)) AS DATE) AS d
+              FROM campaigns) c
+        JOIN item_cats ic USING (campaign_id)""")
+
+    def pct(v, cond, num, den):
+        """Nearest rank (docs/figures.md, "Percentiles", R4) from a histogram with running count `cum` and
+        total `tot` over v ascending: the smallest v whose running count reaches ceil(tot * num / den)."""
+        return f"min({v}) FILTER (WHERE {cond} AND cum >= (tot * {num} + {den} - 1) // {den})"
+
+    sql = f"""
+    WITH due AS (
+        SELECT requested_date AS d, lid, sku, category, promo, qty, ots, price, short_d
+        FROM lines WHERE requested_date <= {AQ}),
+    fill AS (
+        SELECT x.pid, sum(f.p_qty) AS p_qty, sum(f.p_ots) AS p_ots, sum(f.p_short) AS p_short,
+               sum(f.o_qty) AS o_qty, sum(f.o_ots) AS o_ots
+        FROM (SELECT d,
+                     sum(qty) FILTER (WHERE promo) AS p_qty, sum(ots) FILTER (WHERE promo) AS p_ots,
+                     sum((qty - ots) * price) FILTER (WHERE promo) AS p_short,
+                     sum(qty) FILTER (WHERE NOT promo) AS o_qty, sum(ots) FILTER (WHERE NOT promo) AS o_ots
+              FROM due GROUP BY d) f
+        JOIN pday x USING (d) GROUP BY x.pid),
+    camp AS (
+        SELECT pid, count(*) AS measured,
+               count(*) FILTER (WHERE c_qty > 0 AND c_ots / c_qty < {target!r}) AS below
+        FROM (SELECT x.pid, c.campaign_id, sum(c.qty) AS c_qty, sum(c.ots) AS c_ots
+              FROM (SELECT due.d, lc.campaign_id, sum(due.qty) AS qty, sum(due.ots) AS ots
+                    FROM due JOIN lc USING (lid) GROUP BY ALL) c
+              JOIN pday x USING (d) GROUP BY ALL)
+        GROUP BY pid),
+    promo_cat AS (
+        SELECT DISTINCT x.pid, pc.category FROM promo_cat_day pc JOIN pday x USING (d)),
+    cogs AS (
+        SELECT x.pid, c.category, sum(c.cogs) AS cogs
+        FROM (SELECT v.ship_date AS d, l.category, sum(v.qty_shipped * l.unit_cost) AS cogs
+              FROM dlv v JOIN lines l USING (lid) GROUP BY ALL) c
+        JOIN pday x USING (d) GROUP BY ALL),
+    invv AS (
+        SELECT x.pid, i.category, sum(i.val) AS val
+        FROM (SELECT snapshot_date AS d, category, sum(qty_on_hand * unit_cost) AS val FROM inv GROUP BY ALL) i
+        JOIN pday x USING (d) GROUP BY ALL),
+    nsnap AS (
+        SELECT x.pid, count(*) AS n
+        FROM (SELECT DISTINCT snapshot_date AS d FROM inv) s JOIN pday x USING (d) GROUP BY x.pid),
+    turns AS (
+        SELECT p.pid,
+               coalesce(sum(cg.cogs) FILTER (WHERE pc.category IS NOT NULL), 0) AS cogs_p,
+               coalesce(sum(iv.val) FILTER (WHERE pc.category IS NOT NULL), 0) AS inv_p,
+               coalesce(sum(cg.cogs) FILTER (WHERE pc.category IS NULL), 0) AS cogs_o,
+               coalesce(sum(iv.val) FILTER (WHERE pc.category IS NULL), 0) AS inv_o
+        FROM periods p CROSS JOIN categories k
+        LEFT JOIN cogs cg ON cg.pid = p.pid AND cg.category = k.category
+        LEFT JOIN invv iv ON iv.pid = p.pid AND iv.category = k.category
+        LEFT JOIN promo_cat pc ON pc.pid = p.pid AND pc.category = k.category
+        GROUP BY p.pid),
+    frt AS (
+        SELECT x.pid, sum(f.total) AS total, sum(f.em) AS em, sum(f.pem) AS pem
+        FROM (SELECT ship_date AS d, sum(cost) AS total,
+                     sum(cost) FILTER (WHERE emergency) AS em,
+                     sum(cost) FILTER (WHERE emergency AND order_id IN (SELECT order_id FROM promo_orders)) AS pem
+              FROM fr GROUP BY ALL) f
+        JOIN pday x USING (d) GROUP BY x.pid),
+    rq AS (
+        SELECT x.pid, sum(r.r_all) AS r_all, sum(r.r_p) AS r_p, sum(r.r_o) AS r_o
+        FROM (SELECT r.return_date AS d, sum(r.qty_returned) AS r_all,
+                     sum(r.qty_returned) FILTER (WHERE l.promo) AS r_p,
+                     sum(r.qty_returned) FILTER (WHERE NOT l.promo) AS r_o
+              FROM ret r JOIN lines l USING (lid) GROUP BY ALL) r
+        JOIN pday x USING (d) GROUP BY x.pid),
+    sq AS (
+        SELECT x.pid, sum(s.s_all) AS s_all, sum(s.s_p) AS s_p, sum(s.s_o) AS s_o
+        FROM (SELECT v.ship_date AS d, sum(v.qty_shipped) AS s_all,
+                     sum(v.qty_shipped) FILTER (WHERE l.promo) AS s_p,
+                     sum(v.qty_shipped) FILTER (WHERE NOT l.promo) AS s_o
+              FROM dlv v JOIN lines l USING (lid) GROUP BY ALL) s
+        JOIN pday x USING (d) GROUP BY x.pid),
+    -- forecast pairs: by the week's Monday w (w <= A already), so "whose Monday is in P"
+    fa AS (
+        SELECT x.pid, sum(f.num) AS num, sum(f.den) AS den, bool_or(f.has_fc) AS has_fc, sum(f.bias) AS bias,
+               sum(f.p_num) AS p_num, sum(f.p_den) AS p_den, bool_or(f.p_has_fc) AS p_has_fc,
+               sum(f.o_num) AS o_num, sum(f.o_den) AS o_den, bool_or(f.o_has_fc) AS o_has_fc
+        FROM (SELECT w AS d,
+                     sum(abs(a - f) * price) AS num, sum(a * price) AS den, bool_or(has_fc) AS has_fc,
+                     sum((f - a) * price) AS bias,
+                     sum(abs(a - f) * price) FILTER (WHERE promo) AS p_num,
+                     sum(a * price) FILTER (WHERE promo) AS p_den,
+                     coalesce(bool_or(has_fc) FILTER (WHERE promo), false) AS p_has_fc,
+                     sum(abs(a - f) * price) FILTER (WHERE NOT promo) AS o_num,
+                     sum(a * price) FILTER (WHERE NOT promo) AS o_den,
+                     coalesce(bool_or(has_fc) FILTER (WHERE NOT promo), false) AS o_has_fc
+              FROM fpairs GROUP BY w) f
+        JOIN pday x USING (d) GROUP BY x.pid),
+    -- lead times as a histogram (completed day, promotional, lead time) -> lines, percentiles by running count
+    lt AS (
+        SELECT pid,
+               {pct('v', 'promo', 1, 2)} AS p_med, {pct('v', 'promo', 9, 10)} AS p_p90,
+               {pct('v', 'NOT promo', 1, 2)} AS o_med, {pct('v', 'NOT promo', 9, 10)} AS o_p90
+        FROM (SELECT *, sum(n) OVER (PARTITION BY pid, promo ORDER BY v) AS cum,
+                        sum(n) OVER (PARTITION BY pid, promo) AS tot
+              FROM (SELECT x.pid, h.promo, h.v, sum(h.n) AS n
+                    FROM (SELECT completed AS d, promo, lead_time AS v, count(*) AS n
+                          FROM lines WHERE completed IS NOT NULL GROUP BY ALL) h
+                    JOIN pday x USING (d) GROUP BY ALL))
+        GROUP BY pid),
+    tsku AS (
+        SELECT x.pid, t.sku, any_value(t.category) AS category, sum(t.qty) AS due_units,
+               sum(t.ots) AS on_time_units, sum(t.short_d) AS short_d
+        FROM (SELECT d, sku, any_value(category) AS category, sum(qty) AS qty, sum(ots) AS ots,
+                     sum(short_d) AS short_d
+              FROM due WHERE promo GROUP BY d, sku) t
+        JOIN pday x USING (d) GROUP BY x.pid, t.sku),
+    ts AS (
+        SELECT pid, list({{'sku': sku, 'category': category, 'due_units': due_units,
+                           'on_time_units': on_time_units, 'shortfall_value': CAST(short_d AS DOUBLE)}}
+                         ORDER BY short_d DESC, sku) AS top
+        FROM (SELECT *, row_number() OVER (PARTITION BY pid ORDER BY short_d DESC, sku) AS r
+              FROM tsku WHERE short_d > 1e-9)
+        WHERE r <= 10 GROUP BY pid),
+    slt AS (
+        SELECT pid, {pct('v', 'true', 1, 2)} AS med, {pct('v', 'true', 9, 10)} AS p90
+        FROM (SELECT *, sum(n) OVER (PARTITION BY pid ORDER BY v) AS cum, sum(n) OVER (PARTITION BY pid) AS tot
+              FROM (SELECT x.pid, h.v, sum(h.n) AS n
+                    FROM (SELECT received AS d, supplier_lead_time AS v, count(*) AS n
+                          FROM pol WHERE received IS NOT NULL GROUP BY ALL) h
+                    JOIN pday x USING (d) GROUP BY ALL))
+        GROUP BY pid),
+    sot AS (
+        SELECT x.pid, sum(s.on_time) AS on_time, sum(s.ordered) AS ordered
+        FROM (SELECT due_date AS d, sum(least(qty, rcv_due)) AS on_time, sum(qty) AS ordered
+              FROM pol WHERE due_date <= {AQ} GROUP BY ALL) s
+        JOIN pday x USING (d) GROUP BY x.pid)
+    SELECT p.kind, p.period, p.pk AS start, p.pend AS "end",
+           CASE WHEN coalesce(fl.p_qty, 0) = 0 THEN NULL ELSE fl.p_ots / fl.p_qty END AS promo_fill_rate,
+           CASE WHEN coalesce(fl.o_qty, 0) = 0 THEN NULL ELSE fl.o_ots / fl.o_qty END AS other_fill_rate,
+           coalesce(fl.p_qty, 0) AS promo_units_ordered,
+           coalesce(fl.p_short, 0) AS promo_shortfall_value,
+           coalesce(cm.measured, 0) AS campaigns_measured,
+           coalesce(cm.below, 0) AS campaigns_below_target,
+           CASE WHEN coalesce(cm.measured, 0) = 0 THEN NULL ELSE cm.below / cm.measured END AS stockout_campaign_share,
+           CASE WHEN NOT {has['inventory']} OR ns.n IS NULL OR t.inv_p = 0 THEN NULL
+                ELSE t.cogs_p / (t.inv_p / ns.n) * 365 / p.days END AS inventory_turns_promoted,
+           CASE WHEN NOT {has['inventory']} OR ns.n IS NULL OR t.inv_o = 0 THEN NULL
+                ELSE t.cogs_o / (t.inv_o / ns.n) * 365 / p.days END AS inventory_turns_other,
+           CASE WHEN {has['freight']} THEN coalesce(ft.total, 0) END AS total_freight_spend,
+           CASE WHEN {has['freight']} THEN coalesce(ft.em, 0) END AS emergency_freight_spend,
+           CASE WHEN {has['freight']} AND coalesce(ft.total, 0) <> 0 THEN coalesce(ft.em, 0) / ft.total END
+                AS emergency_freight_share,
+           CASE WHEN {has['freight']} THEN coalesce(ft.pem, 0) END AS promo_emergency_freight_spend,
+           CASE WHEN {has['returns']} AND coalesce(s.s_all, 0) <> 0 THEN coalesce(r.r_all, 0) / s.s_all END AS return_rate,
+           CASE WHEN {has['returns']} AND coalesce(s.s_p, 0) <> 0 THEN coalesce(r.r_p, 0) / s.s_p END AS promo_return_rate,
+           CASE WHEN {has['returns']} AND coalesce(s.s_o, 0) <> 0 THEN coalesce(r.r_o, 0) / s.s_o END AS other_return_rate,
+           CASE WHEN {has['forecast']} AND fa.has_fc AND fa.den <> 0 THEN greatest(0, 1 - fa.num / fa.den) END
+                AS forecast_accuracy,
+           lt.p_med AS promo_lead_time_median,
+           lt.p_p90 AS promo_lead_time_p90,
+           lt.o_med AS other_lead_time_median,
+           lt.o_p90 AS other_lead_time_p90,
+           CASE WHEN {has['forecast']} AND fa.p_has_fc AND fa.p_den <> 0 THEN greatest(0, 1 - fa.p_num / fa.p_den) END
+                AS promo_forecast_accuracy,
+           CASE WHEN {has['forecast']} AND fa.o_has_fc AND fa.o_den <> 0 THEN greatest(0, 1 - fa.o_num / fa.o_den) END
+                AS other_forecast_accuracy,
+           CASE WHEN {has['forecast']} AND fa.has_fc AND fa.den <> 0 THEN fa.bias / fa.den END AS forecast_bias,
+           ts.top AS top_shortfall,
+           CASE WHEN {has_rc} THEN sl.med END AS supplier_lead_time_median,
+           CASE WHEN {has_rc} THEN sl.p90 END AS supplier_lead_time_p90,
+           CASE WHEN {has_rc} AND coalesce(so.ordered, 0) <> 0 THEN so.on_time / so.ordered END
+                AS supplier_on_time_rate
+    FROM periods p
+    LEFT JOIN fill fl USING (pid) LEFT JOIN camp cm USING (pid) LEFT JOIN turns t USING (pid)
+    LEFT JOIN nsnap ns USING (pid) LEFT JOIN frt ft USING (pid) LEFT JOIN rq r USING (pid)
+    LEFT JOIN sq s USING (pid) LEFT JOIN fa USING (pid) LEFT JOIN lt USING (pid) LEFT JOIN ts USING (pid)
+    LEFT JOIN slt sl USING (pid) LEFT JOIN sot so USING (pid)
+    ORDER BY p.kind, p.pk"""
+    out_periods = {}  # kind -> [period rows in date order]
+    for r in rows(con, sql):
+        r = {k: jsonable(v) for k, v in r.items()}
+        r["top_shortfall"] = [{k: e[k] for k in TOP_SHORTFALL_KEYS} for e in (r["top_shortfall"] or [])]
+        out_periods.setdefault(r.pop("kind"), []).append(r)
+    comparisons = {}
     for g in ("week", "month"):
-        step = "INTERVAL 7 DAY" if g == "week" else "INTERVAL 1 MONTH"
-        pend = "pk + 6" if g == "week" else "CAST(pk + INTERVAL 1 MONTH AS DATE) - 1"
-        label = ("printf('%04d-W%02d', isoyear(pk), week(pk))" if g == "week" else "strftime(pk, '%Y-%m')")
-        con.execute(f"""
-            CREATE OR REPLACE TABLE periods AS
-            SELECT pk, pend, {label} AS period, (least(pend, {AQ}) - pk + 1) AS days
-            FROM (SELECT pk, {pend} AS pend
-                  FROM (SELECT CAST(range AS DATE) AS pk
-                        FROM range(TIMESTAMP '{period_first[g].isoformat()}',
-                                   CAST(date_trunc('{g}', {AQ}) AS TIMESTAMP) + INTERVAL 1 DAY, {step})))""")
-
-        def K(col):
-            return f"CAST(date_trunc('{g}', {col}) AS DATE)"
-
-        sql = f"""
-        WITH due AS (
-            SELECT {K('requested_date')} AS pk, lid, sku, category, promo, qty, ots, price, short_d
-            FROM lines WHERE requested_date <= {AQ}),
-        fill AS (
-            SELECT pk,
-                   sum(qty) FILTER (WHERE promo) AS p_qty, sum(ots) FILTER (WHERE promo) AS p_ots,
-                   sum((qty - ots) * price) FILTER (WHERE promo) AS p_short,
-                   sum(qty) FILTER (WHERE NOT promo) AS o_qty, sum(ots) FILTER (WHERE NOT promo) AS o_ots
-            FROM due GROUP BY pk),
-        camp AS (
-            SELECT pk, count(*) AS measured,
-                   count(*) FILTER (WHERE c_qty > 0 AND c_ots / c_qty < {target!r}) AS below
-            FROM (SELECT d.pk, lc.campaign_id, sum(d.qty) AS c_qty, sum(d.ots) AS c_ots
-                  FROM due d JOIN lc USING (lid) GROUP BY ALL)
-            GROUP BY pk),
-        promo_cat AS (
-            SELECT DISTINCT p.pk, ic.category
-            FROM periods p CROSS JOIN campaigns c JOIN item_cats ic ON ic.campaign_id = c.campaign_id
-            WHERE c.start_date <= least(p.pend, {AQ}) AND c.end_date >= p.pk),
-        cogs AS (
-            SELECT {K('d.ship_date')} AS pk, l.category, sum(d.qty_shipped * l.unit_cost) AS cogs
-            FROM dlv d JOIN lines l USING (lid) GROUP BY ALL),
-        invv AS (
-            SELECT {K('snapshot_date')} AS pk, category, sum(qty_on_hand * unit_cost) AS val
-            FROM inv GROUP BY ALL),
-        nsnap AS (
-            SELECT {K('snapshot_date')} AS pk, count(DISTINCT snapshot_date) AS n FROM inv GROUP BY ALL),
-        turns AS (
-            SELECT p.pk,
-                   coalesce(sum(cg.cogs) FILTER (WHERE pc.category IS NOT NULL), 0) AS cogs_p,
-                   coalesce(sum(iv.val) FILTER (WHERE pc.category IS NOT NULL), 0) AS inv_p,
-                   coalesce(sum(cg.cogs) FILTER (WHERE pc.category IS NULL), 0) AS cogs_o,
-                   coalesce(sum(iv.val) FILTER (WHERE pc.category IS NULL), 0) AS inv_o
-            FROM periods p CROSS JOIN categories k
-            LEFT JOIN cogs cg ON cg.pk = p.pk AND cg.category = k.category
-            LEFT JOIN invv iv ON iv.pk = p.pk AND iv.category = k.category
-            LEFT JOIN promo_cat pc ON pc.pk = p.pk AND pc.category = k.category
-            GROUP BY p.pk),
-        frt AS (
-            SELECT {K('ship_date')} AS pk, sum(cost) AS total,
-                   sum(cost) FILTER (WHERE emergency) AS em,
-                   sum(cost) FILTER (WHERE emergency AND order_id IN (SELECT order_id FROM promo_orders)) AS pem
-            FROM fr GROUP BY ALL),
-        rq AS (
-            SELECT {K('r.return_date')} AS pk, sum(r.qty_returned) AS r_all,
-                   sum(r.qty_returned) FILTER (WHERE l.promo) AS r_p,
-                   sum(r.qty_returned) FILTER (WHERE NOT l.promo) AS r_o
-            FROM ret r JOIN lines l USING (lid) GROUP BY ALL),
-        sq AS (
-            SELECT {K('d.ship_date')} AS pk, sum(d.qty_shipped) AS s_all,
-                   sum(d.qty_shipped) FILTER (WHERE l.promo) AS s_p,
-                   sum(d.qty_shipped) FILTER (WHERE NOT l.promo) AS s_o
-            FROM dlv d JOIN lines l USING (lid) GROUP BY ALL),
-        fa AS (
-            SELECT {K('w')} AS pk,
-                   sum(abs(a - f) * price) AS num, sum(a * price) AS den, bool_or(has_fc) AS has_fc,
-                   sum((f - a) * price) AS bias,
-                   sum(abs(a - f) * price) FILTER (WHERE promo) AS p_num,
-                   sum(a * price) FILTER (WHERE promo) AS p_den,
-                   coalesce(bool_or(has_fc) FILTER (WHERE promo), false) AS p_has_fc,
-                   sum(abs(a - f) * price) FILTER (WHERE NOT promo) AS o_num,
-                   sum(a * price) FILTER (WHERE NOT promo) AS o_den,
-                   coalesce(bool_or(has_fc) FILTER (WHERE NOT promo), false) AS o_has_fc
-            FROM fpairs GROUP BY ALL),
-        lt AS (
-            SELECT {K('completed')} AS pk,
-                   list(lead_time) FILTER (WHERE promo) AS p_lt,
-                   list(lead_time) FILTER (WHERE NOT promo) AS o_lt
-            FROM lines WHERE completed IS NOT NULL GROUP BY ALL),
-        tsku AS (
-            SELECT pk, sku, any_value(category) AS category, sum(qty) AS due_units, sum(ots) AS on_time_units,
-                   sum(short_d) AS short_d
-            FROM due WHERE promo GROUP BY pk, sku),
-        ts AS (
-            SELECT pk, list({{'sku': sku, 'category': category, 'due_units': due_units,
-                              'on_time_units': on_time_units, 'shortfall_value': CAST(short_d AS DOUBLE)}}
-                            ORDER BY short_d DESC, sku) AS top
-            FROM (SELECT *, row_number() OVER (PARTITION BY pk ORDER BY short_d DESC, sku) AS r
-                  FROM tsku WHERE short_d > 1e-9)
-            WHERE r <= 10 GROUP BY pk),
-        slt AS (
-            SELECT {K('received')} AS pk, list(supplier_lead_time) AS l
-            FROM pol WHERE received IS NOT NULL GROUP BY ALL),
-        sot AS (
-            SELECT {K('due_date')} AS pk, sum(least(qty, rcv_due)) AS on_time, sum(qty) AS ordered
-            FROM pol WHERE due_date <= {AQ} GROUP BY ALL)
-        SELECT p.period, p.pk AS start, p.pend AS "end",
-               CASE WHEN coalesce(fl.p_qty, 0) = 0 THEN NULL ELSE fl.p_ots / fl.p_qty END AS promo_fill_rate,
-               CASE WHEN coalesce(fl.o_qty, 0) = 0 THEN NULL ELSE fl.o_ots / fl.o_qty END AS other_fill_rate,
-               coalesce(fl.p_qty, 0) AS promo_units_ordered,
-               coalesce(fl.p_short, 0) AS promo_shortfall_value,
-               coalesce(cm.measured, 0) AS campaigns_measured,
-               coalesce(cm.below, 0) AS campaigns_below_target,
-               CASE WHEN coalesce(cm.measured, 0) = 0 THEN NULL ELSE cm.below / cm.measured END AS stockout_campaign_share,
-               CASE WHEN NOT {has['inventory']} OR ns.n IS NULL OR t.inv_p = 0 THEN NULL
-                    ELSE t.cogs_p / (t.inv_p / ns.n) * 365 / p.days END AS inventory_turns_promoted,
-               CASE WHEN NOT {has['inventory']} OR ns.n IS NULL OR t.inv_o = 0 THEN NULL
-                    ELSE t.cogs_o / (t.inv_o / ns.n) * 365 / p.days END AS inventory_turns_other,
-               CASE WHEN {has['freight']} THEN coalesce(ft.total, 0) END AS total_freight_spend,
-               CASE WHEN {has['freight']} THEN coalesce(ft.em, 0) END AS emergency_freight_spend,
-               CASE WHEN {has['freight']} AND coalesce(ft.total, 0) <> 0 THEN coalesce(ft.em, 0) / ft.total END
-                    AS emergency_freight_share,
-               CASE WHEN {has['freight']} THEN coalesce(ft.pem, 0) END AS promo_emergency_freight_spend,
-               CASE WHEN {has['returns']} AND coalesce(s.s_all, 0) <> 0 THEN coalesce(r.r_all, 0) / s.s_all END AS return_rate,
-               CASE WHEN {has['returns']} AND coalesce(s.s_p, 0) <> 0 THEN coalesce(r.r_p, 0) / s.s_p END AS promo_return_rate,
-               CASE WHEN {has['returns']} AND coalesce(s.s_o, 0) <> 0 THEN coalesce(r.r_o, 0) / s.s_o END AS other_return_rate,
-               CASE WHEN {has['forecast']} AND fa.has_fc AND fa.den <> 0 THEN greatest(0, 1 - fa.num / fa.den) END
-                    AS forecast_accuracy,
-               nrank(lt.p_lt, 1, 2) AS promo_lead_time_median,
-               nrank(lt.p_lt, 9, 10) AS promo_lead_time_p90,
-               nrank(lt.o_lt, 1, 2) AS other_lead_time_median,
-               nrank(lt.o_lt, 9, 10) AS other_lead_time_p90,
-               CASE WHEN {has['forecast']} AND fa.p_has_fc AND fa.p_den <> 0 THEN greatest(0, 1 - fa.p_num / fa.p_den) END
-                    AS promo_forecast_accuracy,
-               CASE WHEN {has['forecast']} AND fa.o_has_fc AND fa.o_den <> 0 THEN greatest(0, 1 - fa.o_num / fa.o_den) END
-                    AS other_forecast_accuracy,
-               CASE WHEN {has['forecast']} AND fa.has_fc AND fa.den <> 0 THEN fa.bias / fa.den END AS forecast_bias,
-               ts.top AS top_shortfall,
-               CASE WHEN {has_rc} THEN nrank(sl.l, 1, 2) END AS supplier_lead_time_median,
-               CASE WHEN {has_rc} THEN nrank(sl.l, 9, 10) END AS supplier_lead_time_p90,
-               CASE WHEN {has_rc} AND coalesce(so.ordered, 0) <> 0 THEN so.on_time / so.ordered END
-                    AS supplier_on_time_rate
-        FROM periods p
-        LEFT JOIN fill fl USING (pk) LEFT JOIN camp cm USING (pk) LEFT JOIN turns t USING (pk)
-        LEFT JOIN nsnap ns USING (pk) LEFT JOIN frt ft USING (pk) LEFT JOIN rq r USING (pk)
-        LEFT JOIN sq s USING (pk) LEFT JOIN fa USING (pk) LEFT JOIN lt USING (pk) LEFT JOIN ts USING (pk)
-        LEFT JOIN slt sl USING (pk) LEFT JOIN sot so USING (pk)
-        ORDER BY p.pk"""
-        out = []
-        for r in rows(con, sql):
-            r = {k: jsonable(v) for k, v in r.items()}
-            r["top_shortfall"] = [{k: e[k] for k in TOP_SHORTFALL_KEYS} for e in (r["top_shortfall"] or [])]
-            out.append(r)
-        out_periods[g] = out
+        comparisons[g] = {"period": comparison_labels[g]}
+        for name in COMPARISON_RANGES:
+            (r,) = out_periods[f"{g}.{name}"]
+            comparisons[g][name] = {k: r[k] for k in ["start", "end"] + PERIOD_KEYS}
 
     # ---------------------------------------------------------------- campaigns
     sql = f"""
@@ -854,6 +971,7 @@ def main():
         "campaigns": campaigns,
         "campaign_skus": campaign_skus,
         "categories": categories,
+        "comparisons": comparisons,
     }
     json.dump(doc, sys.stdout, indent=1, allow_nan=False)
     sys.stdout.write("\n")

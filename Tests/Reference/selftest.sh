@@ -33,6 +33,12 @@ without ib_noinv inventory && "$PY" "$HERE/kpis_duckdb.py" "$TMP/ib_noinv" > "$T
 # receipts without purchase_orders: exit status 2
 without ib_rconly purchase_orders
 set +e; "$PY" "$HERE/kpis_duckdb.py" "$TMP/ib_rconly" > /dev/null 2> "$TMP/ib_rconly.err"; echo $? > "$TMP/ib_rconly.rc"; set -e
+# comparisons against last year and the year to date: the default as-of date (2028-02-29), three more, and a
+# report window of 2 weeks
+CP="$HERE/fixtures/comparisons"
+"$PY" "$HERE/kpis_duckdb.py" "$CP" > "$TMP/cp_2028-02-29.json"
+for a in 2027-01-02 2027-01-06 2028-01-01; do "$PY" "$HERE/kpis_duckdb.py" "$CP" --as-of "$a" > "$TMP/cp_$a.json"; done
+"$PY" "$HERE/kpis_duckdb.py" "$CP" --as-of 2027-01-06 --max-weeks 2 > "$TMP/cp_w2.json"
 # a document equals itself
 "$PY" "$HERE/compare.py" "$TMP/basic.json" "$TMP/basic.json" > "$TMP/cmp.txt"
 tail -n 1 "$TMP/cmp.txt" | grep -Eq '^[0-9]+ passed, 0 failed$'
@@ -528,6 +534,174 @@ eq("no inventory: U2 inbound_units", VC["U2"]["inbound_units"], 13)
 eq("no inventory: U1 readiness_with_inbound", VC["U1"]["readiness_with_inbound"], None)
 eq("no inventory: U1 readiness", VC["U1"]["readiness"], None)
 eq("no inventory: E1 stock_on_hand", ib_noinv["campaign_skus"][0]["stock_on_hand"], None)
+# ---- fixture "comparisons": the as-of week and month against last year and the year to date -------
+# 2026 has 53 ISO weeks (2026-W53 = 2026-12-28..2027-01-03); 2028 has a 29 February.
+# Products A toys (unit_cost 2, list_price 5), B garden (10, 20).
+# Campaigns: K26 2026-01-01..01-10, K27 2027-01-01..01-10 (item A); L27 2027-02-20..03-05,
+#   L28 2028-02-20..03-05 (item B).
+# Lines (sku qty@price, order -> requested; deliveries; ots; campaign; completed lead time):
+#   N0/1 B 1@20  2024-12-28 -> 12-29 (Sun); nothing shipped: ots 0                 other
+#   N0/2 B 2@20  2024-12-28 -> 12-30 (Mon); 2 on 12-30: ots 2                      other
+#   O1   A 10@5  2026-01-02 -> 01-04 (Sun); 6 on 01-03, 4 on 01-10: ots 6          K26, lt 8
+#   O2   A 4@5   2026-01-05 -> 01-07; 4 on 01-06: ots 4                            K26, lt 1
+#   O3   B 5@20  2026-01-05 -> 01-06; 3 on 01-06, 2 on 01-09: ots 3                other, lt 4
+#   O4   A 2@5   2026-01-08 -> 01-09; 2 on 01-09: ots 2                            K26, lt 1
+#   O5   A 8@5   2027-01-02 -> 01-03 (Sun); 8 on 01-04: ots 0                      K27, lt 2
+#   O6   A 5@5   2027-01-04 -> 01-05; 5 on 01-05: ots 5                            K27, lt 1
+#   O7   B 10@20 2027-01-04 -> 01-06; 10 on 01-05: ots 10                          other, lt 1
+#   O8   B 4@20  2027-02-21 -> 02-28; 2 on 02-27: ots 2                            L27
+#   O9   B 3@20  2027-02-22 -> 03-01; 3 on 03-01: ots 3                            L27, lt 7
+#   O10  B 6@20  2028-02-21 -> 02-29; 6 on 02-29: ots 6                            L28, lt 8
+#   O11  A 1@5   2028-02-29 -> 03-03 (never due here), nothing shipped            other
+# Freight: one row a day, cost 2^i, so a range's total_freight_spend names exactly the days it holds:
+#   F0 2024-12-29 1, F1 12-30 2, F2 2025-12-28 4, F3 12-29 8, F4 2026-01-01 16, F5 01-02 32,
+#   F6 01-03 64, F7 01-04 128, F8 01-05 256, F9 01-06 512, F10 01-07 1024, F11 01-08 2048,
+#   F12 12-31 4096, F13 2027-01-01 8192, F14 01-02 16384, F15 01-03 32768, F16 01-04 65536,
+#   F17 01-06 131072, F18 02-28 262144, F19 03-01 524288, F20 03-02 1048576, F21 03-03 2097152,
+#   F22 2028-01-01 4194304, F23 01-02 8388608, F24 01-03 16777216, F25 02-28 33554432, F26 02-29 67108864.
+#   Fa..Fb below is the sum of Fa to Fb: 2^(b+1) - 2^a.
+# Inventory: 2026-01-04 A 20, B 10; 2026-06-01 B 30; 2027-02-28 B 8. Forecast: 2026-01-05 A 5; 2027-02-22 B 4.
+CPD = {a: json.load(open(os.path.join(tmp, f"cp_{a}.json")))
+       for a in ("2027-01-02", "2027-01-06", "2028-01-01", "2028-02-29")}
+def cmpr(a, grain, name, **want):
+    """want: keys of the range `name` of the as-of `grain`'s comparisons, for as-of date a."""
+    got = CPD[a]["comparisons"][grain][name]
+    for k, v in want.items():
+        eq(f"comparisons {a} {grain}.{name} {k}", got[k], v)
+eq("comparisons keys", sorted(CPD["2027-01-06"]["comparisons"]["week"]),
+   ["last_year", "period", "year_to_date", "year_to_date_last_year"])
+eq("comparisons range keys", list(CPD["2027-01-06"]["comparisons"]["week"]["last_year"]),
+   ["start", "end"] + list(CPD["2027-01-06"]["weeks"][0])[3:])
+eq("default as_of (the leap day)", CPD["2028-02-29"]["as_of"], "2028-02-29")
+
+# A = 2027-01-02, a Saturday in 2026-W53 (Monday 2026-12-28); ISO week-year 2026, whose week 1 starts 2025-12-29.
+#   week last_year: 2026-12-28 - 364 = 2025-12-29 .. 2027-01-02 - 364 = 2026-01-03 (Monday..Saturday of 2026-W01):
+#     F3..F6 = 120; no line due (O1 is due on Sunday 01-04); the forecast week 2025-12-29 has no forecast row
+#   week year_to_date: 2025-12-29 .. 2027-01-02 (53 weeks less a day: 370 days): F3..F14 = 32760
+#     due: promo O1, O2, O4 (K26) 12/16; other O3 3/5 (O5 is due 2027-01-03, after A); K26 12/16 below
+#     top_shortfall: A due 16, on time 12, (10 - 6) * 5 = 20
+#     promoted categories {toys} (K26, K27; L27 starts after A); snapshots 2026-01-04, 2026-06-01: |S| = 2
+#     toys: COGS (6 + 4 + 4 + 2) * 2 = 32, avg 20 * 2 / 2 = 20 -> 32/20 * 365/370
+#     garden: COGS (3 + 2) * 10 = 50, avg (100 + 300) / 2 = 200 -> 50/200 * 365/370
+#     promo lead times [8, 1, 1]: median rank 2 -> 1, p90 rank 3 -> 8
+#     forecast weeks 2025-12-29 (A 10 vs 0), 2026-01-05 (A 6 vs 5, B 5 vs 0), 2026-12-28 (A 8 vs 0):
+#       1 - (50 + 5 + 100 + 40) / (50 + 30 + 100 + 40) = 25/220
+#   week year_to_date_last_year: 2025-12-29 - 364 = 2024-12-30 .. 2026-01-03: F1..F6 = 126 (F0 is the day before);
+#     other: N0/2 2/2 = 1 (N0/1, due 2024-12-29, is outside: with it 2/3); promo: none
+#   month 2027-01: last_year 2026-01-01..01-02 (F4 + F5 = 48), year_to_date 2027-01-01..01-02 (F13 + F14 = 24576),
+#     year_to_date_last_year 2026-01-01..01-02 (48)
+a = "2027-01-02"
+eq("comparisons 2027-01-02 week period", CPD[a]["comparisons"]["week"]["period"], "2026-W53")
+eq("comparisons 2027-01-02 month period", CPD[a]["comparisons"]["month"]["period"], "2027-01")
+cmpr(a, "week", "last_year", start="2025-12-29", end="2026-01-03", total_freight_spend=120,
+     promo_fill_rate=None, other_fill_rate=None, campaigns_measured=0, forecast_accuracy=None)
+cmpr(a, "week", "year_to_date", start="2025-12-29", end="2027-01-02", total_freight_spend=32760,
+     promo_fill_rate=0.75, other_fill_rate=0.6, campaigns_measured=1, campaigns_below_target=1,
+     promo_units_ordered=16, promo_shortfall_value=20,
+     top_shortfall=[{"sku": "A", "category": "toys", "due_units": 16, "on_time_units": 12, "shortfall_value": 20}],
+     inventory_turns_promoted=32 / 20 * 365 / 370, inventory_turns_other=50 / 200 * 365 / 370,
+     promo_lead_time_median=1, promo_lead_time_p90=8, forecast_accuracy=25 / 220)
+cmpr(a, "week", "year_to_date_last_year", start="2024-12-30", end="2026-01-03", total_freight_spend=126,
+     other_fill_rate=1.0, promo_fill_rate=None)
+cmpr(a, "month", "last_year", start="2026-01-01", end="2026-01-02", total_freight_spend=48)
+cmpr(a, "month", "year_to_date", start="2027-01-01", end="2027-01-02", total_freight_spend=24576)
+cmpr(a, "month", "year_to_date_last_year", start="2026-01-01", end="2026-01-02", total_freight_spend=48)
+
+# A = 2027-01-06, a Wednesday of 2027-W01 (Monday 2027-01-04), after the 53-week 2026.
+#   week last_year = year_to_date_last_year: 2027-01-04 - 364 = 2026-01-05 .. 2026-01-07: F8..F10 = 1792. It starts
+#     in 2026-W02: 2026-W01 (2025-12-29..2026-01-04) is not in it.
+#     due: promo O2 4/4 = 1 (shortfall 0: top_shortfall empty); other O3 3/5; K26 measured, not below
+#     no snapshot in P (2026-01-04 is the day before): turns null
+#     forecast: the Monday 2026-01-05 is in P, so the whole week's orders count, O4 of Thursday 01-08 too:
+#       A 4 + 2 = 6 vs 5, B 5 vs 0 (no row) -> 1 - (1*5 + 5*20) / (6*5 + 5*20) = 25/130; bias (-5 - 100)/130;
+#       promotional (A, K26): 1 - 5/30 = 25/30; other (B): no pair with a forecast row -> null
+#     lead times completed in P: O2 (01-06) 1, promotional; other: none (O3 completes 01-09)
+#   week year_to_date: 2027-01-04..01-06: F16 + F17 = 196608 (F15, Sunday 2027-01-03, is in 2026-W53)
+#     due: promo O6 5/5, other O7 10/10; lead times promo [O5 2, O6 1] -> median 1, p90 2; other [O7 1]
+#   month 2027-01: last_year = year_to_date_last_year 2026-01-01..01-06 (days 6): F4..F9 = 1008
+#     due: promo O1 6/10 = 0.6, shortfall 20 (top_shortfall A 10 6 20); other O3 3/5; K26 6/10 below -> share 1
+#     snapshot 2026-01-04; toys promoted: COGS (6 + 4) * 2 = 20, value 20 * 2 = 40 -> 20/40 * 365/6;
+#     garden: COGS 3 * 10 = 30, value 10 * 10 = 100 -> 30/100 * 365/6 = 18.25
+#     forecast: the same week 2026-01-05 -> 25/130
+#   month year_to_date: 2027-01-01..01-06: F13..F17 = 253952
+#     due: promo O5 0/8 + O6 5/5 = 5/13, shortfall 8 * 5 = 40; K27 5/13 below
+a = "2027-01-06"
+eq("comparisons 2027-01-06 week period", CPD[a]["comparisons"]["week"]["period"], "2027-W01")
+for name in ("last_year", "year_to_date_last_year"):
+    cmpr(a, "week", name, start="2026-01-05", end="2026-01-07", total_freight_spend=1792,
+         promo_fill_rate=1.0, other_fill_rate=0.6, promo_units_ordered=4, promo_shortfall_value=0,
+         top_shortfall=[], campaigns_measured=1, campaigns_below_target=0, stockout_campaign_share=0.0,
+         inventory_turns_promoted=None, inventory_turns_other=None,
+         forecast_accuracy=25 / 130, forecast_bias=-105 / 130, promo_forecast_accuracy=25 / 30,
+         other_forecast_accuracy=None, promo_lead_time_median=1, other_lead_time_median=None)
+cmpr(a, "week", "year_to_date", start="2027-01-04", end="2027-01-06", total_freight_spend=196608,
+     promo_fill_rate=1.0, other_fill_rate=1.0, promo_lead_time_median=1, promo_lead_time_p90=2,
+     other_lead_time_median=1)
+for name in ("last_year", "year_to_date_last_year"):
+    cmpr(a, "month", name, start="2026-01-01", end="2026-01-06", total_freight_spend=1008,
+         promo_fill_rate=0.6, other_fill_rate=0.6, promo_shortfall_value=20,
+         top_shortfall=[{"sku": "A", "category": "toys", "due_units": 10, "on_time_units": 6, "shortfall_value": 20}],
+         campaigns_measured=1, campaigns_below_target=1, stockout_campaign_share=1.0,
+         inventory_turns_promoted=20 / 40 * 365 / 6, inventory_turns_other=18.25, forecast_accuracy=25 / 130)
+cmpr(a, "month", "year_to_date", start="2027-01-01", end="2027-01-06", total_freight_spend=253952,
+     promo_fill_rate=5 / 13, promo_shortfall_value=40, campaigns_measured=1, campaigns_below_target=1)
+# report.max_weeks 2 reports 2026-W53 and 2027-W01 only; the ranges are computed from every row all the same
+cw2 = json.load(open(os.path.join(tmp, "cp_w2.json")))
+eq("comparisons max_weeks 2: weeks", [p["period"] for p in cw2["weeks"]], ["2026-W53", "2027-W01"])
+eq("comparisons max_weeks 2: comparisons unchanged", cw2["comparisons"], CPD[a]["comparisons"])
+
+# A = 2028-01-01, a Saturday in 2027-W52 (Monday 2027-12-27); ISO week-year 2027, week 1 starts 2027-01-04.
+#   week last_year 2026-12-28 .. 2027-01-02: F12..F14 = 28672
+#   week year_to_date 2027-01-04 .. 2028-01-01: F16..F22 = 8323072
+#   week year_to_date_last_year 2026-01-05 .. 2027-01-02: F8..F14 = 32512
+#   month 2028-01: last_year 2027-01-01 (F13 = 8192), year_to_date 2028-01-01 (F22 = 4194304),
+#     year_to_date_last_year 2027-01-01 (8192)
+a = "2028-01-01"
+eq("comparisons 2028-01-01 week period", CPD[a]["comparisons"]["week"]["period"], "2027-W52")
+cmpr(a, "week", "last_year", start="2026-12-28", end="2027-01-02", total_freight_spend=28672)
+cmpr(a, "week", "year_to_date", start="2027-01-04", end="2028-01-01", total_freight_spend=8323072)
+cmpr(a, "week", "year_to_date_last_year", start="2026-01-05", end="2027-01-02", total_freight_spend=32512)
+cmpr(a, "month", "last_year", start="2027-01-01", end="2027-01-01", total_freight_spend=8192)
+cmpr(a, "month", "year_to_date", start="2028-01-01", end="2028-01-01", total_freight_spend=4194304)
+cmpr(a, "month", "year_to_date_last_year", start="2027-01-01", end="2027-01-01", total_freight_spend=8192)
+
+# A = 2028-02-29, a Tuesday of 2028-W09 (Monday 2028-02-28).
+#   week last_year 2027-03-01 .. 03-02: F19 + F20 = 1572864; O9 promo 3/3, lead time 7
+#   week year_to_date 2028-01-03 (Monday of 2028-W01) .. 02-29: F24..F26 = 117440512 (F22, F23 are in 2027-W52)
+#   week year_to_date_last_year 2027-01-04 .. 03-02: F16..F20 = 2031616
+#     due: promo O6 5/5, O8 2/4, O9 3/3 -> 10/12; K27 5/5, L27 5/7 below -> 2 measured, 1 below; other O7 1
+#   month 2028-02: last_year 2027-02-01 .. 02-28 (29 February a year earlier is 28 February): F18 = 262144
+#     due: O8 promo 2/4, shortfall 2 * 20 = 40 (top_shortfall B 4 2 40); L27 below
+#     snapshot 2027-02-28 (B 8): garden promoted (L27): COGS 2 * 10 = 20 (O8, 02-27), value 80 -> 20/80 * 365/28;
+#     toys: no stock value -> null
+#     forecast Mondays 02-01, 02-08, 02-15, 02-22: (B, 02-15) O8 4 vs 0; (B, 02-22) O9 3 vs 4
+#       -> 1 - (80 + 20) / (80 + 60) = 2/7, bias (-80 + 20) / 140 = -3/7; both pairs promotional (L27)
+#   month year_to_date 2028-01-01 .. 02-29: F22..F26 = 130023424; O10 promo 6/6
+#   month year_to_date_last_year 2027-01-01 .. 02-28: F13..F18 = 516096
+#     due: promo O5 0/8, O6 5/5, O8 2/4 -> 7/17; K27 5/13 and L27 2/4 both below
+#     top_shortfall: A (O5, O6) 13 due, 5 on time, 40; B (O8) 4, 2, 40: a tie at 40, by sku
+a = "2028-02-29"
+eq("comparisons 2028-02-29 week period", CPD[a]["comparisons"]["week"]["period"], "2028-W09")
+eq("comparisons 2028-02-29 month period", CPD[a]["comparisons"]["month"]["period"], "2028-02")
+cmpr(a, "week", "last_year", start="2027-03-01", end="2027-03-02", total_freight_spend=1572864,
+     promo_fill_rate=1.0, promo_lead_time_median=7)
+cmpr(a, "week", "year_to_date", start="2028-01-03", end="2028-02-29", total_freight_spend=117440512,
+     promo_fill_rate=1.0)
+cmpr(a, "week", "year_to_date_last_year", start="2027-01-04", end="2027-03-02", total_freight_spend=2031616,
+     promo_fill_rate=10 / 12, other_fill_rate=1.0, campaigns_measured=2, campaigns_below_target=1,
+     stockout_campaign_share=0.5)
+cmpr(a, "month", "last_year", start="2027-02-01", end="2027-02-28", total_freight_spend=262144,
+     promo_fill_rate=0.5, promo_shortfall_value=40, campaigns_measured=1, campaigns_below_target=1,
+     top_shortfall=[{"sku": "B", "category": "garden", "due_units": 4, "on_time_units": 2, "shortfall_value": 40}],
+     inventory_turns_promoted=20 / 80 * 365 / 28, inventory_turns_other=None,
+     forecast_accuracy=2 / 7, forecast_bias=-3 / 7, promo_forecast_accuracy=2 / 7, other_forecast_accuracy=None)
+cmpr(a, "month", "year_to_date", start="2028-01-01", end="2028-02-29", total_freight_spend=130023424,
+     promo_fill_rate=1.0)
+cmpr(a, "month", "year_to_date_last_year", start="2027-01-01", end="2027-02-28", total_freight_spend=516096,
+     promo_fill_rate=7 / 17, campaigns_measured=2, campaigns_below_target=2,
+     top_shortfall=[{"sku": "A", "category": "toys", "due_units": 13, "on_time_units": 5, "shortfall_value": 40},
+                    {"sku": "B", "category": "garden", "due_units": 4, "on_time_units": 2, "shortfall_value": 40}])
+
 # receipts without purchase_orders: exit status 2
 eq("receipts without purchase_orders: exit status", open(os.path.join(tmp, "ib_rconly.rc")).read().strip(), "2")
 
