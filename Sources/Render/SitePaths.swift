@@ -10,6 +10,8 @@ enum SitePaths {
     static let dataQuality = "data-quality/index.html"
     static let definitions = "definitions/index.html"
     static let stylesheet = "assets/style.css"
+    static let segments = "segments/index.html"
+    static let segmentsData = "data/segments.json"
 
     static func week(_ label: String) -> String { "weeks/\(label)/index.html" }
     static func month(_ label: String) -> String { "months/\(label)/index.html" }
@@ -19,6 +21,12 @@ enum SitePaths {
     static func campaign(_ folder: String) -> String { "campaigns/\(folder)/index.html" }
     /// - Parameter folder: from `PathSafeNames`, already URL-safe.
     static func category(_ folder: String) -> String { "categories/\(folder)/index.html" }
+    /// A segment dimension's page; its key is a-z, 0-9 and `_`, so path-safe as it is.
+    static func segment(_ key: String) -> String { "segments/\(key)/index.html" }
+    /// - Parameter folder: from `SegmentFolders`, already URL-safe.
+    static func segmentValue(_ key: String, _ folder: String) -> String { "segments/\(key)/\(folder)/index.html" }
+    /// A view's own digest.
+    static func segmentEmail(_ key: String, _ folder: String) -> String { "email/segments/\(key)/\(folder).eml" }
     /// The definition of a kpis.json key on the definitions page.
     static func definition(_ anchor: String) -> String { definitions + "#" + anchor }
     /// The PDF of a week (the as-of week's, with `pdf:`) and of a closed month, beside its page.

@@ -9,13 +9,17 @@ import ScorecardCore
 /// `kpis.json`, so each week, month and campaign entry holds exactly the spec's keys.
 public enum DataFiles {
     public static func render(report: Report, ingest: IngestSummary) -> [String: [UInt8]] {
-        [
+        var files = [
             "data/kpis.json": Array(kpisJSON(report: report, ingest: ingest).utf8),
             "data/weeks.csv": Array(table(periodColumns, report.weeks).utf8),
             "data/campaigns.csv": Array(table(campaignColumns, report.campaigns).utf8),
             "data/campaign_skus.csv": Array(table(campaignSKUColumns, report.campaignSKUs).utf8),
             "data/rejected.csv": Array(rejectedCSV(ingest.rejections).utf8),
         ]
+        if !report.segments.isEmpty {
+            files[SitePaths.segmentsData] = Array(segmentsJSON(report: report, folders: SegmentFolders(report.segments)).utf8)
+        }
+        return files
     }
 
     /// `period`, `start`, `end`, then every period key of docs/figures.md in its table order.
@@ -142,6 +146,10 @@ public enum DataFiles {
         j.newline()
         if let comparisons = report.comparisons {
             j.key("comparisons"); writeComparisons(comparisons, into: &j)
+            j.newline()
+        }
+        if !report.segments.isEmpty {
+            writeSegmentsSummary(report, into: &j)
             j.newline()
         }
         writeDetails(report, into: &j)
