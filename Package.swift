@@ -19,19 +19,22 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Shared vocabulary: dates and periods, the config model, records passed from ingest to metrics,
         // diagnostics with a location.
         .target(name: "ScorecardCore"),
 
-        // Reads the nine CSV sources and the YAML config; validates, rejects and streams records.
+        // Reads the sources (CSV files and .xlsx workbooks) and the YAML config; validates, rejects and
+        // streams records. Workbooks: the zip through ZIPFoundation, the XML through libxml2's reader.
         .target(
             name: "Ingest",
             dependencies: [
-                "ScorecardCore",
+                "ScorecardCore", "CLibXML2",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
 
@@ -48,7 +51,8 @@ let package = Package(
             plugins: ["EmbedTemplates"]
         ),
 
-        // libxml2 through the system: parse every page, duplicate ids, links that do not resolve.
+        // libxml2 through the system: parse every page, duplicate ids, links that do not resolve; the
+        // streaming reader for workbooks' XML parts (Ingest).
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
