@@ -95,7 +95,10 @@ let package = Package(
         .testTarget(name: "ScorecardCoreTests", dependencies: ["ScorecardCore"]),
         .testTarget(
             name: "IngestTests",
-            dependencies: ["Ingest", "ScorecardCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "Ingest", "ScorecardCore", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "SetupTests", dependencies: ["Setup", "Ingest", "ScorecardCore"]),
