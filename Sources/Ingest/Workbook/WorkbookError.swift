@@ -55,13 +55,13 @@ package struct WorkbookError: Error, Equatable, Sendable, CustomStringConvertibl
             return "cannot read the workbook: \(why)"
         case .notZip(let compoundFile):
             if compoundFile {
-                return "is not an .xlsx workbook (a zip archive) but an older compound file: an .xls workbook, or a password-protected one; save it as an .xlsx workbook without a password"
+                return "not an .xlsx workbook but an older compound file (an .xls workbook, or one protected with a password): save it as .xlsx without a password"
             }
-            return "is not a valid .xlsx workbook: it is not a zip archive"
+            return "not an .xlsx workbook: the file is not a zip archive"
         case .damagedZip(let why):
-            return "is not a valid .xlsx workbook: its zip archive is damaged (\(why))"
+            return "not a valid .xlsx workbook: its zip archive is damaged (\(why))"
         case .missingPart(let name):
-            return "is not a valid .xlsx workbook: it lacks the part \(Self.quoted(name))"
+            return "not a valid .xlsx workbook: it lacks the part \(Self.quoted(name))"
         case .unreadablePart(let name, let why):
             return "cannot read the workbook part \(Self.quoted(name)): \(why)"
         case .partTooLarge(let name):
