@@ -54,6 +54,7 @@ final class PartStream: @unchecked Sendable {
             shared.condition.unlock()
         }
         thread.stackSize = 1 << 20
+        shared.threadDone = false
         thread.start()
     }
 
@@ -65,7 +66,8 @@ final class PartStream: @unchecked Sendable {
         var queue: [Data] = []
         var finished = false
         var cancelled = false
-        var threadDone = false
+        /// No thread is running (none was started, or it has ended).
+        var threadDone = true
         var failure: WorkbookError?
 
         /// Hands a chunk to the reader, waiting while the queue is full; throws once the reader has gone.

@@ -201,6 +201,9 @@ package final class SheetReader {
                 } else if xml.isNamed("is") {
                     inInline = false
                 } else if xml.isNamed("sheetData") {
+                    // The rest (merged cells, page setup) is read too, so that a damaged or cut-off part
+                    // is found (its checksum is checked at its end).
+                    while try xml.read() {}
                     break
                 }
             } else if collecting != .none {

@@ -76,6 +76,9 @@ final class XMLPartReader {
         }
         if let failure = input.failure { throw WorkbookError(failure) }
         if r == 0, input.xmlError == nil { return false }
+        // Bytes of a damaged part may read as bad XML just before the inflater finds the damage (a deflate
+        // stream that runs on past the part's end yields its padding first): the damage is the cause.
+        if let failure = input.damageJustAhead() { throw WorkbookError(failure) }
         let (line, detail) = input.xmlError ?? (Int(xmlTextReaderGetParserLineNumber(reader)), "unexpected end")
         throw WorkbookError(.invalidXML(part: name, line: line, detail: detail))
     }
@@ -142,6 +145,21 @@ final class XMLPartReader {
         var xmlError: (Int, String)?
 
         init(stream: PartStream) { self.stream = stream }
+
+        /// Reads on (discarding) up to 1 MiB after a parse error, for a failure of the stream to report
+        /// instead; `nil` when the part inflates well that far.
+        func damageJustAhead() -> WorkbookError.Reason? {
+            var scratch = [UInt8](repeating: 0, count: 1 << 16)
+            var read = 0
+            while read < 1 << 20 {
+                guard let n = scratch.withUnsafeMutableBufferPointer({ stream.read(into: $0.baseAddress!, count: $0.count) }) else {
+                    return stream.error?.reason
+                }
+                if n == 0 { return nil }
+                read += n
+            }
+            return nil
+        }
 
         /// libxml2's read callback: bytes read, 0 at the end; a failure ends the input (libxml2 then reports
         /// a truncated document, and `failure` is what is shown).
