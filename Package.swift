@@ -93,19 +93,25 @@ let package = Package(
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["EmbedTemplatesTool"]),
 
         .testTarget(name: "ScorecardCoreTests", dependencies: ["ScorecardCore"]),
+        // Small .xlsx workbooks written by tests (ZIPFoundation), shared by the suites that read them.
+        .target(
+            name: "WorkbookFixtures",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/WorkbookFixtures"
+        ),
         .testTarget(
             name: "IngestTests",
-            dependencies: [
-                "Ingest", "ScorecardCore", .product(name: "Logging", package: "swift-log"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ],
+            dependencies: ["Ingest", "ScorecardCore", "WorkbookFixtures", .product(name: "Logging", package: "swift-log")],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "SetupTests", dependencies: ["Setup", "Ingest", "ScorecardCore"]),
+        .testTarget(
+            name: "SetupTests",
+            dependencies: ["Setup", "Ingest", "ScorecardCore", "WorkbookFixtures", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "ScorecardCore", "Ingest"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Metrics", "ScorecardCore"], exclude: ["Golden"]),
         .testTarget(name: "ValidateTests", dependencies: ["Validate", "ScorecardCore"]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "ScorecardCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["scorecard", "Sample", "ScorecardCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["scorecard", "Sample", "ScorecardCore", "WorkbookFixtures"]),
     ]
 )

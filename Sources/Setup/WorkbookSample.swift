@@ -70,8 +70,8 @@ enum WorkbookSample {
     }
 
     /// The header: the first of the first rows with at least two values, all of them text, and at least
-    /// half as many values as the widest of the ten rows after it (so that a title block of one or two
-    /// cells, "Kampagnenkalender 2026" / "Stand: 01.03.2026", is passed over). Without such a row, the
+    /// three quarters as many values as the widest of the ten rows after it (so that a title block of one
+    /// or two cells, "Kampagnenkalender 2026" / "Erstellt von: M. Muster", is passed over). Without such a row, the
     /// first non-empty row, as the build takes by default.
     static func headerIndex(_ rows: [Row]) -> Int? {
         guard !rows.isEmpty else { return nil }
@@ -79,7 +79,7 @@ enum WorkbookSample {
             let r = rows[k]
             guard r.textCount >= 2, r.isAllText else { continue }
             let below = rows[(k + 1)..<min(rows.count, k + 11)].map(\.cells.count).max() ?? 0
-            if r.cells.count * 2 >= below { return k }
+            if r.cells.count * 4 >= below * 3 { return k }
         }
         return 0
     }

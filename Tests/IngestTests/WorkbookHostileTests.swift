@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ScorecardCore
+import WorkbookFixtures
 @testable import Ingest
 
 /// Hostile and broken workbooks: each a clear error naming what is wrong, in bounded time and memory,

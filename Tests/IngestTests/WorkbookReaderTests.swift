@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ScorecardCore
+import WorkbookFixtures
 @testable import Ingest
 
 /// The workbook reader on small workbooks written by the tests: cell types, references, rows, dates.

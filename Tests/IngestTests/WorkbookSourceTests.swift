@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ScorecardCore
+import WorkbookFixtures
 @testable import Ingest
 
 /// Sources given as workbooks: the config keys, typing of numbers and dates by cell kind, and rejections

@@ -3,23 +3,32 @@ import ZIPFoundation
 
 /// Zip files written byte by byte, for hostile archives no zip library would write: sizes that lie,
 /// deflate streams that never end, offsets past the end of the file.
-enum RawZip {
-    struct Entry {
-        var name: String
-        var method: UInt16 = 0
+public enum RawZip {
+    public struct Entry {
+        public var name: String
+        public var method: UInt16 = 0
         /// The bytes stored (compressed when `method` is 8).
-        var data: [UInt8]
-        var crc32: UInt32
-        var compressedSize: UInt32
-        var uncompressedSize: UInt32
+        public var data: [UInt8]
+        public var crc32: UInt32
+        public var compressedSize: UInt32
+        public var uncompressedSize: UInt32
+
+        public init(name: String, method: UInt16 = 0, data: [UInt8], crc32: UInt32, compressedSize: UInt32, uncompressedSize: UInt32) {
+            self.name = name
+            self.method = method
+            self.data = data
+            self.crc32 = crc32
+            self.compressedSize = compressedSize
+            self.uncompressedSize = uncompressedSize
+        }
 
         /// A stored entry with true sizes and checksum.
-        static func stored(_ name: String, _ bytes: [UInt8]) -> Entry {
+        public static func stored(_ name: String, _ bytes: [UInt8]) -> Entry {
             Entry(name: name, data: bytes, crc32: Data(bytes).crc32(checksum: 0), compressedSize: UInt32(bytes.count), uncompressedSize: UInt32(bytes.count))
         }
     }
 
-    static func make(_ entries: [Entry], centralOffsetOverride: UInt32? = nil) -> [UInt8] {
+    public static func make(_ entries: [Entry], centralOffsetOverride: UInt32? = nil) -> [UInt8] {
         var out: [UInt8] = []
         var central: [UInt8] = []
         for e in entries {
@@ -39,7 +48,7 @@ enum RawZip {
     }
 
     /// The parts of `workbook` as stored entries, with `replaced` entries instead of those of the same name.
-    static func workbook(_ workbook: TestWorkbook, replacing replaced: [Entry]) -> [UInt8] {
+    public static func workbook(_ workbook: TestWorkbook, replacing replaced: [Entry]) -> [UInt8] {
         var entries = workbook.parts.map { Entry.stored($0.0, $0.1) }
         for r in replaced {
             if let k = entries.firstIndex(where: { $0.name == r.name }) { entries[k] = r } else { entries.append(r) }
@@ -47,11 +56,11 @@ enum RawZip {
         return make(entries)
     }
 
-    static func le16(_ v: UInt16) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8)] }
-    static func le32(_ v: UInt32) -> [UInt8] { [UInt8(v & 0xFF), UInt8((v >> 8) & 0xFF), UInt8((v >> 16) & 0xFF), UInt8(v >> 24)] }
+    public static func le16(_ v: UInt16) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8)] }
+    public static func le32(_ v: UInt32) -> [UInt8] { [UInt8(v & 0xFF), UInt8((v >> 8) & 0xFF), UInt8((v >> 16) & 0xFF), UInt8(v >> 24)] }
 
     /// `bytes` deflated (raw, as zip stores it), with ZIPFoundation.
-    static func deflate(_ bytes: [UInt8]) throws -> [UInt8] {
+    public static func deflate(_ bytes: [UInt8]) throws -> [UInt8] {
         var out: [UInt8] = []
         let data = Data(bytes)
         _ = try Data.compress(size: Int64(data.count), bufferSize: 1 << 16, provider: { position, size in
