@@ -97,8 +97,14 @@ enum WorkbookSample {
         let months = DatePattern.MonthTable()
         var fits: [Int: DateColumnFit] = [:]
         var numeric: [[String]] = []
+        let patterns = DateStyle.candidates.map { ($0, $0.compiled) }
         for c in 0..<width {
-            let texts = data.compactMap { r in r.cells.first { $0.column == c && $0.kind == .text }?.text }
+            var texts = data.compactMap { r in r.cells.first { $0.column == c && $0.kind == .text }?.text }
+            // Beside date cells, a text that is a date in no style ("bald", "TBD") says nothing about the
+            // style of the dates typed as text, and is rejected by the build anyway.
+            if data.contains(where: { r in r.cells.contains { $0.column == c && ($0.kind == .date || $0.kind == .isoDate) } }) {
+                texts = texts.filter { v in patterns.contains { $0.0.parse(v, pattern: $0.1, months: months) != nil } }
+            }
             if let fit = DateColumnFit.fit(texts, months: months) { fits[c] = fit } else { numeric.append(texts) }
         }
         let dates = fits.isEmpty ? nil : DateStyleGuess.guess(fits: fits)

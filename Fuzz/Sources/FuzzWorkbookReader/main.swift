@@ -10,8 +10,6 @@
 import FuzzSupport
 import Ingest
 
-runFuzzer { data, size in fuzzWorkbookReader(data, size) }
-
 let partNames = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml",
                  "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"]
 let packageRels = Array("""
@@ -53,3 +51,6 @@ func fuzzWorkbookReader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
               "a second read differs: \(first.failure ?? "ok") against \(second.failure ?? "ok")")
     return 0
 }
+
+// Last: top-level constants above are set in order, and `runFuzzer` never returns.
+runFuzzer { data, size in fuzzWorkbookReader(data, size) }

@@ -102,14 +102,19 @@ final class PartStream: @unchecked Sendable {
     }
 
     /// Copies up to `count` inflated bytes into `buffer`: the count, 0 at the end of the part, or `nil`
-    /// with `error` set when the part cannot be inflated.
+    /// with `error` set when the part cannot be inflated (after every byte inflated before the problem).
     func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) -> Int? {
         if offset >= current.count {
             let s = shared
             s.condition.lock()
             while s.queue.isEmpty, !s.finished { s.condition.wait() }
-            if s.failure != nil { s.condition.unlock(); return nil }
-            if s.queue.isEmpty { s.condition.unlock(); return 0 }
+            // Every byte inflated before a failure is handed over first: what the reader sees, and so which
+            // problem it reports, depends on the part's bytes only, never on how far ahead the thread was.
+            if s.queue.isEmpty {
+                let failed = s.failure != nil
+                s.condition.unlock()
+                return failed ? nil : 0
+            }
             current = s.queue.removeFirst()
             offset = 0
             s.condition.broadcast()

@@ -122,7 +122,8 @@ package final class Workbook: @unchecked Sendable {
         return out
     }
 
-    /// Sheet names with their relationship ids, and the date system.
+    /// Sheet names with their relationship ids, and the date system. Like every part, read to its end, so
+    /// that its checksum is checked.
     private static func readWorkbook(_ part: String, directory: ZipDirectory, file: WorkbookFile) throws(WorkbookError)
         -> (sheets: [(name: String, id: String?)], date1904: Bool) {
         let xml = try open(part, directory: directory, file: file)
@@ -139,8 +140,6 @@ package final class Workbook: @unchecked Sendable {
                 if let name { sheets.append((name, id)) }
             } else if xml.isNamed("workbookPr") {
                 if let v = xml.attribute("date1904") { date1904 = v == "1" || v == "true" }
-            } else if xml.isNamed("definedNames") || xml.isNamed("calcPr") {
-                break  // nothing after the sheet list matters
             }
         }
         return (sheets, date1904)
