@@ -23,7 +23,7 @@ extension SourceScan {
                 problems.append(Diagnostic("\(source) header row \(Self.tooManyCellsText)", at: at))
                 return false
             }
-            guard mapHeader((0..<s.width).map { s.string($0) }, at: at) else { return false }
+            guard mapHeader((0..<s.width).map { s.string($0) }, at: at, inSheet: true) else { return false }
             sheet = s
             return true
         } catch {

@@ -137,8 +137,8 @@ final class SourceScan {
     }
 
     /// Finds every canonical column among the header's fields; `false` (with a problem) when a required
-    /// one is missing.
-    func mapHeader(_ found: [String], at location: SourceLocation) -> Bool {
+    /// one is missing. A sheet's header has empty cells between its names, which the problem leaves out.
+    func mapHeader(_ found: [String], at location: SourceLocation, inSheet: Bool = false) -> Bool {
         var index: [Int] = []
         var missing: [String] = []
         lastRequired = 0
@@ -155,7 +155,7 @@ final class SourceScan {
         if !missing.isEmpty {
             // Quoted like a rejected value, and only the first headers: the line stays short whatever
             // the header holds.
-            let named = found.filter { !$0.isEmpty }
+            let named = inSheet ? found.filter { !$0.isEmpty } : found
             var list = named.prefix(Self.headersListed).map { "'\(Rejection.quoted($0))'" }.joined(separator: ", ")
             if named.count > Self.headersListed { list += " and \(named.count - Self.headersListed) more" }
             problems.append(Diagnostic("\(source) lacks required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); headers found: \(list)",
