@@ -41,6 +41,7 @@ enum SparkJobSpec {
             "format": 1,
             "output": output,
             "as_of": config.asOf.map(\.description) ?? NSNull(),
+            "max_weeks": config.report.maxWeeks,
             "emergency_service_levels": config.freight.emergencyServiceLevels,
             "required": SourceName.allCases.filter(\.isRequired).map(\.rawValue),
             "sources": sources,
