@@ -258,6 +258,24 @@ import Testing
     }
 }
 
+extension SegmentTests {
+    /// Revenues tie as decimals, whatever binary rounding makes of them: 3 × 1.1 (3.3000000000000003 as a
+    /// double) and 1 × 3.3 tie, and the value first in code-point order keeps its view.
+    @Test func revenueTiesAreDecidedByValueNotByRounding() throws {
+        var f = Fixture()
+        f.product("P1", "Toys")
+        for (region, qty, price) in [("Big", 10.0, 10.0), ("north", 3.0, 1.1), ("Mid", 1.0, 3.3), ("Tiny", 1.0, 1.0)] {
+            let l = f.line("O-\(region)", "2026-11-02", requested: "2026-11-03", "P1", qty: qty, price: price)
+            f.tag(.orders, l, "region", region)
+        }
+        f.asOf = "2026-11-03"
+        f.config.segments.dimensions = [SegmentDimension(key: "region", kind: .order, columns: [.orders: "Region"])]
+        f.config.segments.maxValues = 3
+        let views = try #require(f.report().segments.first?.views)
+        #expect(Set(views.map(\.label)) == ["Big", "Mid", "Other"])
+    }
+}
+
 /// Field-by-field comparison of two values of the same type, numbers up to summation order.
 enum Deep {
     static func differences(_ a: Any, _ b: Any, path: String) -> [String] {

@@ -77,7 +77,10 @@ struct SegmentViews: Sendable {
             var kept = all
             var other = false
             if all.count > maxValues {
-                let ranked = all.sorted { revenue[$0]! != revenue[$1]! ? revenue[$0]! > revenue[$1]! : $0.utf8.lexicographicallyPrecedes($1.utf8) }
+                // Revenues are compared as the decimals they stand for (3 × 1.1 and 1 × 3.3 tie), so binary
+                // rounding never decides which value keeps its view.
+                let key = revenue.mapValues(ViewFinisher.orderingKey)
+                let ranked = all.sorted { key[$0]! != key[$1]! ? key[$0]! > key[$1]! : $0.utf8.lexicographicallyPrecedes($1.utf8) }
                 let keep = Set(ranked.prefix(maxValues - 1))
                 kept = all.filter { keep.contains($0) }
                 other = true
