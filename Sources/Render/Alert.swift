@@ -8,6 +8,7 @@ struct Alert: Sendable, Equatable {
         case emergencyFreightJump = "emergency-freight-jump"
         case returnRateJump = "return-rate-jump"
         case figureTarget = "figure-target"
+        case segmentBelowTarget = "segment-below-target"
     }
 
     /// A campaign an alert names; `campaignID` is set when the campaign has a page to link to, and
@@ -16,6 +17,8 @@ struct Alert: Sendable, Equatable {
         var text: String
         var campaignID: String?
         var fragment: String = ""
+        /// The site path of the page the item links to, when it is not a campaign's (a segment value's).
+        var link: String? = nil
     }
 
     var kind: Kind
@@ -23,6 +26,8 @@ struct Alert: Sendable, Equatable {
     var items: [Item]
     /// The id of the row or section of the period's own page that explains the alert (`#KEY`), if any.
     var anchor: String? = nil
+    /// The site path of another page that explains it (a segment dimension's), instead of `anchor`.
+    var link: String? = nil
 
     /// The words of the link to `anchor`.
     var anchorText: String {
@@ -30,6 +35,7 @@ struct Alert: Sendable, Equatable {
         case .stockoutShare, .belowTarget: return "See which SKUs ran short"
         case .atRisk: return "See the campaign"
         case .emergencyFreightJump, .returnRateJump, .figureTarget: return "See the figure"
+        case .segmentBelowTarget: return "Compare them"
         }
     }
 }

@@ -75,6 +75,31 @@ struct AlertRules: Sendable {
         return out
     }
 
+    /// One alert per segment dimension whose values miss the promotional fill-rate target in the as-of
+    /// week: "3 of 6 sales regions are below the fill-rate target: EMEA 71.2 %, …", worst first, each
+    /// value linked to its page and the alert to the dimension's page.
+    func segmentAlerts(_ dimensions: [DimensionReport], folders: SegmentFolders) -> [Alert] {
+        let target = PeriodFigure.named("promo_fill_rate")?.target(report.targets)?.min ?? report.targets.promoFillRate
+        return dimensions.compactMap { d -> Alert? in
+            let below = d.views.filter { ($0.weeks.last?.promoFillRate).map { $0 < target } ?? false }
+            guard !below.isEmpty else { return nil }
+            return Alert(
+                kind: .segmentBelowTarget,
+                message: "\(below.count) of \(d.views.count) \(Self.plural(d.label)) \(below.count == 1 ? "is" : "are") below the fill-rate target of "
+                    + "\(formatter.targetPercent(target)): "
+                    + below.map { "\($0.label) \(formatter.percent($0.weeks.last?.promoFillRate))" }.joined(separator: ", "),
+                items: below.map { Alert.Item(text: "\($0.label): \(formatter.percent($0.weeks.last?.promoFillRate))", link: folders.page(d.key, $0)) },
+                link: SitePaths.segment(d.key))
+        }
+    }
+
+    /// `Sales region` → `sales regions`; a label that does not end in a letter other than s is said as
+    /// "values of LABEL".
+    static func plural(_ label: String) -> String {
+        guard let last = label.last, last.isLetter, last != "s", last != "S" else { return "values of \(label)" }
+        return label.lowercased() + "s"
+    }
+
     /// One alert per figure of `targets.figures` that the period misses (the stockout share has its own
     /// alert above). A `null` value is neither met nor missed.
     func figureTargetAlerts(_ p: PeriodFigures) -> [Alert] {

@@ -14,12 +14,20 @@ struct Digest: Sendable {
     static let shortfallSKUs = 3
 
     var site: SiteContext
+    /// A view's own recipients (`email.segments`), instead of `email.to`.
+    var recipients: [String]? = nil
 
     var week: PeriodFigures { site.weeks[site.asOfWeek] }
 
     var alerts: [Alert] {
-        AlertRules(report: site.report, formatter: site.formatter).alerts(in: site.weeks, at: site.asOfWeek, includeUpcoming: true)
+        let rules = AlertRules(report: site.report, formatter: site.formatter)
+        var alerts = rules.alerts(in: site.weeks, at: site.asOfWeek, includeUpcoming: true)
+        if site.view == nil { alerts += rules.segmentAlerts(site.segments, folders: site.segmentFolders) }
+        return alerts
     }
+
+    /// The page the digest is about: the week's, or a view's.
+    var pagePath: String { site.view?.path ?? SitePaths.week(week.period.label) }
 
     /// `Scorecard 2026-W46: promo fill rate 93.1 % (target 95 %), 2 alerts`.
     var subject: String {
@@ -27,7 +35,8 @@ struct Digest: Sendable {
         let rate = week.promoFillRate.map { f.percent($0) } ?? "\(ValueFormatter.null) (no promotional lines due)"
         let n = alerts.count
         let count = n == 0 ? "no alerts" : "\(n) alert\(n == 1 ? "" : "s")"
-        return "\(site.config.title) \(week.period.label): promo fill rate \(rate) "
+        let view = site.view.map { ", \($0.title)" } ?? ""
+        return "\(site.config.title) \(week.period.label)\(view): promo fill rate \(rate) "
             + "(target \(f.targetPercent(site.report.targets.promoFillRate))), \(count)"
     }
 
@@ -59,7 +68,9 @@ struct Digest: Sendable {
             let candidate = from[from.index(after: at)...].filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }
             if !candidate.isEmpty { domain = String(candidate) }
         }
-        return "<scorecard.\(week.period.label).\(hash)@\(domain)>"
+        // A view's digest is a message of its own.
+        let view = site.view.map { "." + String(Hash.fnv1a64($0.path), radix: 16) } ?? ""
+        return "<scorecard.\(week.period.label)\(view).\(hash)@\(domain)>"
     }
 
     /// What "last year" and "year to date" mean in the figures: `last year: 2025-W46; year to date: 2025-12-29
@@ -89,8 +100,11 @@ struct Digest: Sendable {
             "range": site.rangeText(p.period),
             "asOf": report.asOf.description,
             "hasLinks": base != nil,
-            "scorecardURL": link(SitePaths.index),
-            "weekURL": link(SitePaths.week(p.period.label)),
+            "scorecardURL": link(site.view?.path ?? SitePaths.index),
+            "weekURL": link(pagePath),
+            "isView": site.view != nil,
+            "viewTitle": site.view?.title ?? "",
+            "companyURL": link(SitePaths.index),
             "campaignsURL": link(SitePaths.campaigns),
             "dataQualityURL": link(SitePaths.dataQuality),
             "previousLabel": previous?.period.label ?? "none",
@@ -102,7 +116,7 @@ struct Digest: Sendable {
         v["alertSummary"] = alerts.isEmpty ? "No alerts this week." : "\(alerts.count) alert\(alerts.count == 1 ? "" : "s") this week."
         v["alerts"] = alerts.map { alert -> [String: Any] in
             // The part of the week's page that explains the alert, as on the page itself.
-            let explanation = base == nil ? nil : alert.anchor.map { link(SitePaths.week(p.period.label)) + "#" + $0 }
+            let explanation = base == nil ? nil : alert.link.map(link) ?? alert.anchor.map { link(pagePath) + "#" + $0 }
             return [
                 "message": alert.message,
                 "hasLink": explanation != nil,
@@ -110,7 +124,7 @@ struct Digest: Sendable {
                 "linkURL": explanation ?? "",
                 "hasItems": !alert.items.isEmpty,
                 "items": alert.items.map { item -> [String: Any] in
-                    let url = base == nil ? nil : item.campaignID.flatMap { site.campaignPath($0) }
+                    let url = base == nil ? nil : item.link.map(link) ?? item.campaignID.flatMap { site.campaignPath($0) }
                         .map { link($0) + (item.fragment.isEmpty ? "" : "#" + item.fragment) }
                     return ["text": item.text, "hasHref": url != nil, "href": url ?? ""]
                 },
@@ -136,13 +150,31 @@ struct Digest: Sendable {
         // The three SKUs that lost the most promotional value this week.
         let names = Dictionary(report.campaigns.map { ($0.campaignID, $0.name) }, uniquingKeysWith: { a, _ in a })
         v["hasShortfall"] = !p.topShortfall.isEmpty
-        v["shortfallURL"] = link(SitePaths.week(p.period.label) + "#shortfall")
+        v["shortfallURL"] = link(pagePath + "#shortfall")
         v["shortfall"] = p.topShortfall.prefix(Self.shortfallSKUs).enumerated().map { n, s -> [String: Any] in
             [
                 "rank": String(n + 1), "sku": s.sku, "category": s.category, "value": f.money(s.shortfallValue),
                 "due": f.quantity(s.dueUnits), "onTime": f.quantity(s.onTimeUnits),
                 "campaigns": s.campaignIDs.map { id in names[id].map { "\($0) (\(id))" } ?? id }.joined(separator: ", "),
                 "shade": n % 2 == 0 ? "#f3f5f8" : "#ffffff",
+            ]
+        }
+        // Each segment dimension: its values' promotional fill rate, stockout campaign share and emergency
+        // freight share this week, worst first, each linked to its page.
+        v["hasSegments"] = site.view == nil && !site.segments.isEmpty
+        v["segments"] = site.view != nil ? [] : site.segments.map { d -> [String: Any] in
+            [
+                "label": d.label, "url": link(SitePaths.segment(d.key)),
+                "values": d.views.enumerated().map { n, view -> [String: Any] in
+                    let w = view.weeks.last
+                    return [
+                        "label": view.label, "url": link(site.segmentFolders.page(d.key, view)),
+                        "promoFillRate": f.percent(w?.promoFillRate), "stockoutShare": f.percent(w?.stockoutCampaignShare),
+                        "freightShare": f.percent(w?.emergencyFreightShare),
+                        "below": (w?.promoFillRate).map { $0 < report.targets.promoFillRate } ?? false,
+                        "shade": n % 2 == 0 ? "#f3f5f8" : "#ffffff",
+                    ]
+                },
             ]
         }
         return v
@@ -152,7 +184,7 @@ struct Digest: Sendable {
     func message(_ templates: TemplateSet, attachments: [MIMEAttachment] = []) throws(RenderError) -> MIMEMessage {
         let values = self.values()
         var headers: [(name: String, value: String)] = [("From", from)]
-        let to = site.config.email.to.map(\.trimmingSpaces).filter { !$0.isEmpty }
+        let to = (recipients ?? site.config.email.to).map(\.trimmingSpaces).filter { !$0.isEmpty }
         if !to.isEmpty { headers.append(("To", to.joined(separator: ", "))) }
         headers += [("Subject", subject), ("Date", date), ("Message-ID", messageID)]
         return MIMEMessage(

@@ -12,6 +12,14 @@ struct PageContext: Sendable {
 
     var site: SiteContext
 
+    /// The navigation: the sections, with "Segments" after "Categories" when dimensions are configured.
+    var sections: [(label: String, path: String)] {
+        guard !site.segments.isEmpty else { return Self.sections }
+        var list = Self.sections
+        list.insert(("Segments", SitePaths.segments), at: 3)
+        return list
+    }
+
     /// - Parameters:
     ///   - path: the page's site path (links are made relative to it).
     ///   - current: the site path of the navigation section the page belongs to.
@@ -24,7 +32,7 @@ struct PageContext: Sendable {
             "stylesheet": SitePaths.link(from: path, to: stylesheet),
             "asOf": site.report.asOf.description,
             "definitionsHref": SitePaths.link(from: path, to: SitePaths.definitions),
-            "nav": Self.sections.map { section -> [String: Any] in
+            "nav": sections.map { section -> [String: Any] in
                 [
                     "label": section.label, "href": SitePaths.link(from: path, to: section.path),
                     "isPage": section.path == path, "inSection": section.path == current && section.path != path,

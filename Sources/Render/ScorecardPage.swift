@@ -27,12 +27,15 @@ struct ScorecardPage: Sendable {
         let p = periods[index]
         let unit = isMonth ? "month" : "week"
         let closed = isMonth && site.isClosed(p.period)
+        let viewTitle = site.view.map { $0.title + ", " } ?? ""
         var v = PageContext(site: site).values(
             path: path,
-            title: (isMonth ? "Month " : "Week ") + p.period.label,
-            current: isMonth ? SitePaths.months : SitePaths.index,
+            title: viewTitle + (isMonth ? "month " : site.view == nil ? "Week " : "week ") + p.period.label,
+            current: site.view != nil ? SitePaths.segments : isMonth ? SitePaths.months : SitePaths.index,
             stylesheet: closed ? SitePaths.monthStylesheet(p.period.label) : SitePaths.stylesheet)
-        v["heading"] = (isMonth ? "Month " : "Week ") + p.period.label
+        v["heading"] = site.view?.title ?? ((isMonth ? "Month " : "Week ") + p.period.label)
+        v["isView"] = site.view != nil
+        v["weekLabel"] = p.period.label
         v["rangeText"] = site.rangeText(p.period)
         v["isArchive"] = closed
         // With `pdf:`, the as-of week (on its page and the front page) and each closed month are printed.
@@ -45,9 +48,10 @@ struct ScorecardPage: Sendable {
         v["pdfName"] = pdf.map { String($0.split(separator: "/").last ?? "") } ?? ""
         v["unit"] = unit
 
-        // Alerts.
-        let alerts = AlertRules(report: report, formatter: f)
-            .alerts(in: periods, at: index, includeUpcoming: !isMonth && index == site.asOfWeek)
+        // Alerts: the as-of week's also say which segment values miss the fill-rate target.
+        let asOfWeek = !isMonth && index == site.asOfWeek
+        var alerts = AlertRules(report: report, formatter: f).alerts(in: periods, at: index, includeUpcoming: asOfWeek)
+        if asOfWeek, site.view == nil { alerts += AlertRules(report: report, formatter: f).segmentAlerts(site.segments, folders: site.segmentFolders) }
         v["hasAlerts"] = !alerts.isEmpty
         v["alertSummary"] = alerts.isEmpty ? "No alerts this \(unit)." : "\(alerts.count) alert\(alerts.count == 1 ? "" : "s") this \(unit)."
         v["alerts"] = alerts.map { alert -> [String: Any] in
@@ -55,12 +59,12 @@ struct ScorecardPage: Sendable {
                 "kind": alert.kind.rawValue,
                 "message": alert.message,
                 "hasAnchor": alert.anchor != nil,
-                "anchor": alert.anchor.map { "#" + $0 } ?? "",
+                "anchor": alert.link.map { SitePaths.link(from: path, to: $0) } ?? alert.anchor.map { "#" + $0 } ?? "",
                 "anchorText": alert.anchorText,
                 "hasItems": !alert.items.isEmpty,
                 "items": alert.items.map { item -> [String: Any] in
                     // Month pages never link to campaign pages: an archived month must stay valid on its own.
-                    let target = isMonth ? nil : item.campaignID.flatMap { site.campaignPath($0) }
+                    let target = isMonth ? nil : item.link ?? item.campaignID.flatMap { site.campaignPath($0) }
                     let href = target.map { SitePaths.link(from: path, to: $0) + (item.fragment.isEmpty ? "" : "#" + item.fragment) }
                     return ["text": item.text, "hasHref": href != nil, "href": href ?? ""]
                 },
@@ -134,7 +138,8 @@ struct ScorecardPage: Sendable {
         }
         v["trendHeads"] = window.map { w -> [String: Any] in
             // Week pages link the other weeks; month pages link nothing but the sections (see `isMonth`).
-            let target = isMonth || w.period == p.period ? nil : SitePaths.link(from: path, to: SitePaths.week(w.period.label))
+            // A view has no week pages of its own.
+            let target = isMonth || site.view != nil || w.period == p.period ? nil : SitePaths.link(from: path, to: SitePaths.week(w.period.label))
             return ["label": w.period.label, "hasHref": target != nil, "href": target ?? ""]
         }
         v["trendRows"] = PeriodFigure.all.map { figure -> [String: Any] in
@@ -142,8 +147,8 @@ struct ScorecardPage: Sendable {
         }
 
         // Moving between weeks (week pages only).
-        let hasPrevious = !isMonth && index > 0
-        let hasNext = !isMonth && index + 1 < periods.count
+        let hasPrevious = !isMonth && site.view == nil && index > 0
+        let hasNext = !isMonth && site.view == nil && index + 1 < periods.count
         v["hasPeriodNav"] = hasPrevious || hasNext
         v["hasPrevious"] = hasPrevious
         v["previousHref"] = hasPrevious ? SitePaths.link(from: path, to: SitePaths.week(periods[index - 1].period.label)) : ""
@@ -167,6 +172,48 @@ struct ScorecardPage: Sendable {
         v["downloads"] = !isFront ? [] : Downloads.list.map { d -> [String: Any] in
             ["href": SitePaths.link(from: path, to: d.path), "name": d.path, "what": d.what]
         }
+        if let view = site.view { v.merge(viewValues(view), uniquingKeysWith: { _, new in new }) }
+        return v
+    }
+
+    /// What only a view's page shows: the way back to its dimension, its campaigns, and its weeks and
+    /// months (a view has no week or month pages of its own).
+    func viewValues(_ view: ViewContext) -> [String: Any] {
+        let f = site.formatter
+        var v: [String: Any] = [:]
+        v["dimensionHref"] = SitePaths.link(from: path, to: SitePaths.segment(view.dimension.key))
+        v["dimensionLabel"] = view.dimension.label
+        v["viewNote"] = "The scorecard of \(view.dimension.label) \(view.view.label): every figure over "
+            + (view.view.isOther ? "the values of \(view.dimension.label) that have no view of their own" : "its rows only")
+            + ", week \(periods[index].period.label)."
+        // Sources the company has but the view does not (an order dimension maps only some of them).
+        let exported = Set(site.ingest.sources.map(\.source))
+        v["absent"] = SourceName.allCases.filter { source in !source.isRequired && exported.contains(source) && !view.view.present.contains(source) }
+            .map { ["source": $0.rawValue] }
+        v["hasAbsent"] = !(v["absent"] as? [Any] ?? []).isEmpty
+        v["viewCampaigns"] = site.report.campaigns.map { c -> [String: Any] in
+            let target = site.campaignPath(c.campaignID)
+            return [
+                "name": "\(c.name) (\(c.campaignID))", "hasHref": target != nil,
+                "href": target.map { SitePaths.link(from: path, to: $0) } ?? "",
+                "dates": "\(c.start) to \(c.end)", "status": CampaignPage.statusWord(c.status),
+                "ordered": f.quantity(c.orderedUnits), "fillRate": f.percent(c.fillRate), "below": c.belowTarget,
+                "readiness": f.percent(c.readiness), "atRisk": c.atRisk, "readinessWithInbound": f.percent(c.readinessWithInbound),
+            ]
+        }
+        v["hasViewCampaigns"] = !site.report.campaigns.isEmpty
+        func rows(_ list: [PeriodFigures]) -> [[String: Any]] {
+            list.reversed().map { w in
+                [
+                    "label": w.period.label, "range": "\(w.period.start) to \(w.period.end)",
+                    "promoFillRate": f.percent(w.promoFillRate), "otherFillRate": f.percent(w.otherFillRate),
+                    "stockoutShare": f.percent(w.stockoutCampaignShare), "freightShare": f.percent(w.emergencyFreightShare),
+                    "shortfall": f.money(w.promoShortfallValue),
+                ]
+            }
+        }
+        v["viewWeeks"] = rows(site.weeks)
+        v["viewMonths"] = rows(site.months)
         return v
     }
 

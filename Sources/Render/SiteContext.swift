@@ -19,6 +19,11 @@ struct SiteContext: Sendable {
     private var campaignIDs: Set<String>
     /// `campaign_skus` rows by campaign id, in report order.
     var campaignSKUs: [String: [CampaignSKUFigures]]
+    /// The segment dimensions of the whole company's report (the site has segment pages when any).
+    var segments: [DimensionReport]
+    var segmentFolders: SegmentFolders
+    /// Set on the page of one view: `report` is then the view's scorecard.
+    var view: ViewContext?
 
     init(config: Config, report: Report, ingest: IngestSummary) {
         self.config = config
@@ -33,6 +38,24 @@ struct SiteContext: Sendable {
         months = report.months.isEmpty ? [PeriodFigures(period: .month(containing: report.asOf))] : report.months
         let asOf = report.asOf
         asOfWeek = weeks.lastIndex { $0.period.contains(asOf) } ?? weeks.count - 1
+        segments = report.segments
+        segmentFolders = SegmentFolders(report.segments)
+    }
+
+    /// The context of one view's page: its scorecard as the report, everything else the company's.
+    func forView(_ dimension: DimensionReport, _ view: ViewReport) -> SiteContext {
+        var report = Report(asOf: self.report.asOf, targets: self.report.targets, present: view.present, weeks: view.weeks,
+                            months: view.months, campaigns: view.campaigns, categories: [], categoryWindow: self.report.categoryWindow,
+                            campaignSKUs: [], comparisons: view.comparisons)
+        report.segments = []
+        var site = self
+        site.report = report
+        site.weeks = report.weeks.isEmpty ? [PeriodFigures(period: .week(containing: report.asOf))] : report.weeks
+        site.months = report.months.isEmpty ? [PeriodFigures(period: .month(containing: report.asOf))] : report.months
+        site.asOfWeek = site.weeks.lastIndex { $0.period.contains(report.asOf) } ?? site.weeks.count - 1
+        site.campaignSKUs = [:]
+        site.view = ViewContext(dimension: dimension, view: view, path: segmentFolders.page(dimension.key, view))
+        return site
     }
 
     /// The site path of the campaign's page, or `nil` when the report has no page for it.
@@ -54,4 +77,15 @@ struct SiteContext: Sendable {
         }
         return text
     }
+}
+
+/// The view whose page is being made.
+struct ViewContext: Sendable {
+    var dimension: DimensionReport
+    var view: ViewReport
+    /// The site path of its page.
+    var path: String
+
+    /// `Sales region EMEA`.
+    var title: String { "\(dimension.label) \(view.label)" }
 }

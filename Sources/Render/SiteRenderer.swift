@@ -73,6 +73,20 @@ public struct SiteRenderer: Sendable {
             files[former] = Array(CategoryRedirectPage(siteTitle: config.title, category: category.category, path: former,
                                                        target: site.categoryPath(category.category)).html().utf8)
         }
+        if !report.segments.isEmpty {
+            page(SitePaths.segments, "segments") { SegmentsPage(site: site, dimension: nil, path: SitePaths.segments).values() }
+            for dimension in report.segments {
+                let path = SitePaths.segment(dimension.key)
+                page(path, "segments") { SegmentsPage(site: site, dimension: dimension, path: path).values() }
+                for view in dimension.views {
+                    let viewSite = site.forView(dimension, view)
+                    let viewPath = site.segmentFolders.page(dimension.key, view)
+                    page(viewPath, "scorecard") {
+                        ScorecardPage(site: viewSite, periods: viewSite.weeks, index: viewSite.asOfWeek, path: viewPath, isFront: false).values()
+                    }
+                }
+            }
+        }
         page(SitePaths.dataQuality, "data-quality") { DataQualityPage(site: site).values() }
         page(SitePaths.definitions, "definitions") { DefinitionsPage(site: site).values() }
         let templates = self.templates, jobs = pages
@@ -106,8 +120,24 @@ public struct SiteRenderer: Sendable {
         files[SitePaths.email(weekLabel)] = eml
         files[SitePaths.latestEmail] = eml
 
+        // Each view that `email.segments` gives recipients gets its own digest.
+        var warnings: [String] = []
+        for (key, values) in config.email.segments {
+            guard let dimension = report.segments.first(where: { $0.key == key }) else { continue }
+            for (value, to) in values {
+                guard let view = dimension.views.first(where: { $0.value == value || (!$0.isOther && $0.label == value) || ($0.isOther && value == "Other") })
+                else {
+                    warnings.append("email.segments.\(key): no value \"\(value)\" of \(dimension.label) in the exports, so no digest is written for it")
+                    continue
+                }
+                let viewDigest = Digest(site: site.forView(dimension, view), recipients: to)
+                let path = SitePaths.segmentEmail(key, site.segmentFolders.folder(key, view))
+                files[path] = try viewDigest.message(templates).bytes()
+            }
+        }
+
         // No warning for a missing base_url here: BuildSettings already warns that the digest has no links.
-        var result = RenderedSite(files: files, warnings: [])
+        var result = RenderedSite(files: files, warnings: warnings)
         result.digest = message
         result.digestPaths = [SitePaths.email(weekLabel), SitePaths.latestEmail]
         if config.pdf != nil {

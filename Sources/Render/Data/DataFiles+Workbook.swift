@@ -16,7 +16,16 @@ extension DataFiles {
             sheet("Campaigns", campaignColumns, report.campaigns),
             sheet("Campaign SKUs", campaignSKUColumns, report.campaignSKUs),
             sheet("Categories", categoryColumns, report.categories),
-        ]
+        ] + report.segments.map(segmentSheet)
+    }
+
+    /// One sheet per segment dimension: every week of every value (in the order of its page), the value
+    /// first, then the columns of `data/weeks.csv`.
+    static func segmentSheet(_ d: DimensionReport) -> WorkbookSheet {
+        let rows = d.views.flatMap { view in view.weeks.map { (label: view.label, week: $0) } }
+        let columns: [(String, @Sendable ((label: String, week: PeriodFigures)) -> DataValue)] =
+            [(d.key, { @Sendable row in .string(row.label) })] + periodColumns.map { key, value in (key, { @Sendable row in value(row.week) }) }
+        return sheet(d.label, columns, rows)
     }
 
     static func workbook(report: Report, title: String) throws(RenderError) -> [UInt8] {
