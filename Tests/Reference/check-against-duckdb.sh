@@ -240,6 +240,26 @@ copy_without "$fx/inbound" "$work/inbound-no-inbound" purchase_orders receipts
 check_fixture fixture-inbound-no-inbound "$work/inbound-no-inbound"
 copy_without "$fx/inbound" "$work/inbound-no-inventory" inventory
 check_fixture fixture-inbound-no-inventory "$work/inbound-no-inventory"
+# the segments fixture (arithmetic in selftest.sh): freight shared by value and by line count, freight in no
+# view, each view's own latest snapshot, stock, forecast and purchase orders of no value, case and blanks in
+# values, a brand without lines, a tie at the max_values cut (max_values 4)
+seg=(--segment "region:label=Sales region,orders=Region,inventory=Region,forecast=Region,purchase_orders=Region"
+     --segment "brand:products=Brand")
+segments_fx="targets:
+  max_rejected_share: 1
+segments:
+  region:
+    label: Sales region
+    orders: Region
+    inventory: Region
+    forecast: Region
+    purchase_orders: Region
+  brand:
+    products: Brand"
+check_segments fixture-segments "$fx/segments" "$segments_fx" --as-of 2026-03-08
+seg+=(--max-values 4)
+check_segments fixture-segments-other "$fx/segments" "$segments_fx
+  max_values: 4" --as-of 2026-03-08
 # comparisons against last year and the year to date, on exports that have last year. `scorecard sample`
 # always ends on 2026-11-15; 370 weeks reach back to October 2019, so the export holds 2020 (an ISO year of
 # 53 weeks) and the leap day 2024-02-29. Its campaigns start in October 2025 or later: they are repeated 52,
