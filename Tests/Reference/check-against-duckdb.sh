@@ -5,8 +5,11 @@
 # without `purchase_orders` and `receipts`, and with only the required sources; a report window clipped by
 # a small report.max_weeks; the comparisons (last year, year to date) on a generated export of 370 weeks at
 # as-of dates around New Year, an ISO year of 53 weeks and 29 February; the reference's hand-made fixtures
-# (with purchase_orders and receipts, and without them or without inventory; the comparison ranges); and
-# `receipts` without `purchase_orders` (both must exit 2). Every run compares `comparisons` too.
+# (with purchase_orders and receipts, and without them or without inventory; the comparison ranges; segments);
+# segments (data/segments.json, every view) on the sample and the generated export with segment columns added
+# by a deterministic step (an order dimension and a product dimension, with max_values 3, and an order
+# dimension of the orders alone); and `receipts` without `purchase_orders`, and a segment header missing from
+# its export (both must exit 2). Every run compares `comparisons` too.
 # The inbound runs are only as meaningful as the generated export: when `scorecard sample` writes no
 # purchase_orders.csv / receipts.csv they compare the same sources as the plain run.
 # Usage: Tests/Reference/check-against-duckdb.sh [path/to/scorecard]
@@ -156,11 +159,16 @@ if mode == "generated":
     rewrite("purchase_orders", "Region", lambda r: EXTRA[h(r["po_id"], r["line_no"]) % 7])
 PY
 }
-expect_exit_2() { # name data-dir: both tools reject the input with exit status 2
-  local name=$1 data=$2 s r
+expect_exit_2() { # name data-dir [config reference-option...]: both tools reject the input with exit status 2;
+  # config = the YAML after `data:` for scorecard, with the same meaning as the reference's options
+  local name=$1 data=$2 s r; shift 2
+  local build=(--data "$data")
+  if [ $# -gt 0 ]; then
+    printf 'data: %s\n%s\n' "$(cd "$data" && pwd)" "$1" > "$work/$name.yml"; build=(--config "$work/$name.yml"); shift
+  fi
   set +e
-  "$bin" build --data "$data" --out "$work/$name-site" > /dev/null 2> "$work/$name.err"; s=$?
-  python3 Tests/Reference/kpis_duckdb.py "$data" > /dev/null 2>> "$work/$name.err"; r=$?
+  "$bin" build "${build[@]}" --out "$work/$name-site" > /dev/null 2> "$work/$name.err"; s=$?
+  python3 Tests/Reference/kpis_duckdb.py "$data" "$@" > /dev/null 2>> "$work/$name.err"; r=$?
   set -e
   if [ "$s" -eq 2 ] && [ "$r" -eq 2 ]; then
     echo "duckdb vs scorecard, $name: both exit 2"; passed=$((passed + 1))
@@ -285,5 +293,9 @@ check_fixture fixture-comparisons-new-year "$fx/comparisons" --as-of 2028-01-01
 copy_without "$work/gen" "$work/receipts-only" purchase_orders
 [ -f "$work/receipts-only/receipts.csv" ] || printf 'po_id,line_no,receipt_date,qty_received\n' > "$work/receipts-only/receipts.csv"
 expect_exit_2 receipts-without-purchase-orders "$work/receipts-only"
+expect_exit_2 segment-header-missing "$fx/segments" "segments:
+  region:
+    orders: Region
+    inventory: VKORG" --segment "region:orders=Region,inventory=VKORG"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -5,7 +5,15 @@ Requires DuckDB for Python:   python3 -m pip install duckdb
 
 Usage:
     kpis_duckdb.py DIR [--as-of YYYY-MM-DD] [--promo-fill-target 0.95] [--max-weeks 260]
-                       [--horizon-days 28] [--emergency EXPEDITED,AIR,NEXT_DAY,CHARTER] > kpis.json
+                       [--horizon-days 28] [--emergency EXPEDITED,AIR,NEXT_DAY,CHARTER]
+                       [--segment KEY:SOURCE=HEADER[,SOURCE=HEADER...][,label=LABEL] ...] [--max-values 50]
+                       [--segments-out segments.json] > kpis.json
+
+--segment is one dimension of `segments:` in the config: `region:label=Sales region,orders=VKORG,inventory=Region`
+(an order dimension; forecast= and purchase_orders= too) or `brand:products=Marke` (a product dimension);
+in config order, repeated. HEADER is the column's header in DIR (no ',' or '=' in it or in LABEL).
+--max-values is segments.max_values. --segments-out writes data/segments.json (every view's weeks, months,
+campaigns and comparisons), and kpis.json gets "segments" (each dimension's number of views).
 
 DIR holds the sources in canonical form (canonical headers, ',' delimiter, '.' decimal,
 yyyy-MM-dd dates, UTF-8): DIR/S.csv, or every *.csv in DIR/S/ (sorted by name, one table).
@@ -14,7 +22,8 @@ Optional: inventory, freight, returns, forecast, purchase_orders, receipts.
 
 The output is the kpis.json document of docs/figures.md, "The layout of kpis.json" (as_of, sources, weeks, months, campaigns,
 campaign_skus, categories, comparisons).
-Exit status 2 on bad input (missing required source or column, receipts without purchase_orders).
+Exit status 2 on bad input (missing required source or column, receipts without purchase_orders, a bad
+--segment, a dimension's header missing from a file of its source).
 """
 import argparse
 import csv
@@ -72,6 +81,40 @@ except ImportError:  # pragma: no cover
 #      is in the range (and not after A), with all the week's order lines, also those after the range's
 #      last day (last year's range of a mid-week A ends mid-week); days(P) of a range is its length (it
 #      never ends after A). They are computed from every used row, whatever --max-weeks says.
+# Segments (docs/: a dimension's views are the scorecard of the exports restricted to one value):
+#  S1  A view is computed by the very code of the whole company (figures()) on copies of the used base
+#      tables restricted to it, in a schema of its own: order lines of the value (order dimension) or of the
+#      view's products (product dimension); their deliveries and returns; freight (S4); inventory, forecast
+#      and purchase orders (S6, S7); receipts of the view's PO lines; campaigns all. Nothing is re-validated:
+#      rejected and ignored rows stay so, and nothing the view leaves out is rejected.
+#  S2  Every view has the whole company's report window (weeks and months from the company's earliest used
+#      order_date, --max-weeks) and the same A, comparison ranges, targets and options.
+#  S3  Values: trimmed like every value (then compared exactly, case-sensitive; blanks are the empty value
+#      "", labelled "(none)"); an order dimension's values are those of the used order lines (not rejected,
+#      order_date <= A), a product dimension's those of the valid products, with or without lines (rows
+#      rejected as duplicates carry no value).
+#  S4  share(order) = value of the order's used lines in the view / value of all its used lines (binary
+#      doubles; 1e-9 relative is far above their rounding), by line counts when the order's value is 0. A
+#      freight row (used: not rejected, ship_date <= A) is in a view when its order has a used line there:
+#      one without order_id, of an order not in orders, of a rejected line only, or of lines after A only,
+#      is in no view, though the whole company counts it.
+#  S5  Beyond --max-values, the revenue that ranks the values (sum of qty_ordered * unit_price over their
+#      used lines) is summed exactly, in decimals (as R7), so that mathematically equal revenues tie and
+#      the tie goes to the value first in code-point order. "Other" is one view of every other value.
+#  S6  A row of inventory / forecast / purchase_orders whose value (the dimension's column there) is none of
+#      the dimension's values belongs to "Other" when there is one, else to no view. For a product
+#      dimension those rows follow their sku's product.
+#  S7  In an order dimension that names no column for inventory, forecast or purchase_orders, the source
+#      is absent in the views (its figures null; receipts absent with purchase_orders). A named source
+#      without rows for a value is present and empty there (stock 0, readiness 0).
+#  S8  With a forecast column of one or more dimensions, the duplicate key is (week_start, sku, the value
+#      of every such dimension); forecast_units of (sku, w) is the sum of its rows, for the whole company
+#      and in every view (also without a forecast column, where it is the one row).
+#  S9  Values in a document ordered by the as-of week's (the last reported week's) promo_fill_rate
+#      ascending, compared as computed (no tolerance), nulls after them, ties by value in code-point order,
+#      "Other" last. A product dimension's view has the categories of its products and the campaign items
+#      matching one of them (by sku or category); item_match, promoted categories, readiness and
+#      inbound follow.
 # --------------------------------------------------------------------------------------
 
 # --------------------------------------------------------------------------------------
