@@ -26,13 +26,15 @@ let package = Package(
         // diagnostics with a location.
         .target(name: "ScorecardCore"),
 
-        // Reads the nine CSV sources and the YAML config; validates, rejects and streams records.
+        // Reads the sources (CSV files and .xlsx workbooks) and the YAML config; validates, rejects and
+        // streams records. Workbooks: the zip through ZIPFoundation, the XML through libxml2's reader.
         .target(
             name: "Ingest",
             dependencies: [
-                "ScorecardCore",
+                "ScorecardCore", "CLibXML2",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
 
@@ -51,7 +53,8 @@ let package = Package(
             plugins: ["EmbedTemplates"]
         ),
 
-        // libxml2 through the system: parse every page, duplicate ids, links that do not resolve.
+        // libxml2 through the system: parse every page, duplicate ids, links that do not resolve; the
+        // streaming reader for workbooks' XML parts (Ingest).
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -95,12 +98,21 @@ let package = Package(
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["EmbedTemplatesTool"]),
 
         .testTarget(name: "ScorecardCoreTests", dependencies: ["ScorecardCore"]),
+        // Small .xlsx workbooks written by tests (ZIPFoundation), shared by the suites that read them.
+        .target(
+            name: "WorkbookFixtures",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/WorkbookFixtures"
+        ),
         .testTarget(
             name: "IngestTests",
-            dependencies: ["Ingest", "ScorecardCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Ingest", "ScorecardCore", "WorkbookFixtures", .product(name: "Logging", package: "swift-log")],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "SetupTests", dependencies: ["Setup", "Ingest", "ScorecardCore"]),
+        .testTarget(
+            name: "SetupTests",
+            dependencies: ["Setup", "Ingest", "ScorecardCore", "WorkbookFixtures", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "ScorecardCore", "Ingest"]),
         .testTarget(
             name: "RenderTests",
@@ -110,6 +122,6 @@ let package = Package(
         .testTarget(name: "ValidateTests", dependencies: ["Validate", "ScorecardCore"]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "ScorecardCore"]),
         .testTarget(name: "PrintTests", dependencies: ["Print", "ScorecardCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["scorecard", "Sample", "ScorecardCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["scorecard", "Sample", "ScorecardCore", "WorkbookFixtures"]),
     ]
 )

@@ -23,6 +23,7 @@ let package = Package(
         .executableTarget(name: "FuzzNumberParser", dependencies: ["FuzzSupport"], linkerSettings: fuzzTarget),
         .executableTarget(name: "FuzzDatePattern", dependencies: ["FuzzSupport"], linkerSettings: fuzzTarget),
         .executableTarget(name: "FuzzConfigLoader", dependencies: ["FuzzSupport"], linkerSettings: fuzzTarget),
+        .executableTarget(name: "FuzzWorkbookReader", dependencies: ["FuzzSupport"], linkerSettings: fuzzTarget),
         .executableTarget(
             name: "FuzzBuild",
             dependencies: [

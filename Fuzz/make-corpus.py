@@ -7,6 +7,7 @@ main.swift), then the payload. Run again after changing a target's input format:
 import glob
 import hashlib
 import os
+import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIXTURES = os.path.join(ROOT, "Tests/IngestTests/Fixtures")
@@ -77,3 +78,15 @@ for config, folder, lines in [(0, os.path.join(FIXTURES, "rejections"), 20), (0,
         parts.append(head(path, lines) if os.path.exists(path) else b"")
     build_seeds.append(bytes([config]) + b"\x1e".join(parts))
 save("FuzzBuild", build_seeds)
+
+# Workbooks: each committed test workbook whole (mode 0), and its parts as XML (mode 1, see the target).
+PARTS = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml",
+         "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"]
+workbook_seeds = []
+for path in sorted(glob.glob(FIXTURES + "/Workbooks/*.xlsx")):
+    data = open(path, "rb").read()
+    workbook_seeds.append(b"\x00" + data)
+    with zipfile.ZipFile(path) as z:
+        names = set(z.namelist())
+        workbook_seeds.append(b"\x01" + b"\x1e".join(z.read(p) if p in names else b"" for p in PARTS))
+save("FuzzWorkbookReader", workbook_seeds)

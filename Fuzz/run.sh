@@ -15,7 +15,7 @@ cd "$(dirname "$0")"
 seconds="${1:-30}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzNumberParser FuzzDatePattern FuzzCSVReader FuzzConfigLoader FuzzBuild)
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzNumberParser FuzzDatePattern FuzzCSVReader FuzzConfigLoader FuzzWorkbookReader FuzzBuild)
 
 # Every module gets ASan and libFuzzer's coverage counters (the frontend's -sanitize=fuzzer); only the
 # fuzz targets link libFuzzer itself (Package.swift). Build tools run under ASan, without leak checks.
@@ -35,6 +35,7 @@ for t in "${targets[@]}"; do
     case "$t" in
         FuzzBuild) extra=(-max_len=16384 -timeout=60) ;;
         FuzzCSVReader) extra=(-max_len=2048 -timeout=10) ;;
+        FuzzWorkbookReader) extra=(-max_len=16384 -timeout=10) ;;
         *) extra=(-max_len=4096 -timeout=10) ;;
     esac
     # shellcheck disable=SC2086

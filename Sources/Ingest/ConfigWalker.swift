@@ -268,6 +268,15 @@ struct ConfigWalker {
                 let key = keyName(sk)
                 switch key {
                 case "path": o.path = string(sv, path: "\(path).path")
+                case "sheet":
+                    if let v = string(sv, path: "\(path).sheet") {
+                        if v.isEmpty { problem("\(path).sheet must be a sheet name, not empty", sv) } else { o.sheet = v }
+                    }
+                case "header_row":
+                    if let n = int(sv, path: "\(path).header_row") {
+                        if (1...Self.maxSheetRow).contains(n) { o.headerRow = n }
+                        else { problem("\(path).header_row must be a row number from 1 to \(Self.maxSheetRow)", sv) }
+                    }
                 case "columns":
                     let known = Set(source.requiredColumns + source.optionalColumns)
                     for (ck, cv) in mapping(cv: sv, path: "\(path).columns") ?? [] {
@@ -310,6 +319,9 @@ struct ConfigWalker {
         if isNull(n) { return nil }
         return string(n, path: path)
     }
+
+    /// The last row a sheet has.
+    static let maxSheetRow = 1_048_576
 
     /// Ten years: more is a typo, and day arithmetic must stay far from `Int32` limits.
     static let maxHorizonDays = 3650

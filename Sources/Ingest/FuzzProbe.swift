@@ -50,6 +50,47 @@ public enum FuzzProbe {
     /// Built once: `DatePattern.parse(_:)` builds a table per call.
     private static let months = DatePattern.MonthTable()
 
+    /// One row of a sheet as the workbook reader gives it.
+    public struct SheetRow: Equatable, Sendable {
+        /// The sheet row number.
+        public var number: Int
+        /// Per column up to the last value: the cell's kind (`CellKind` raw value) and text.
+        public var cells: [(kind: UInt8, text: [UInt8])]
+        public var isOversized: Bool
+        public var hasTooManyCells: Bool
+
+        public static func == (a: SheetRow, b: SheetRow) -> Bool {
+            a.number == b.number && a.isOversized == b.isOversized && a.hasTooManyCells == b.hasTooManyCells
+                && a.cells.count == b.cells.count && zip(a.cells, b.cells).allSatisfy { $0.kind == $1.kind && $0.text == $1.text }
+        }
+    }
+
+    /// Every row of every sheet of the workbook at `path` (its sheet names first), or the reader's error (as
+    /// text) after what was read before it.
+    public static func workbook(path: String) -> (sheets: [String], rows: [[SheetRow]], failure: String?) {
+        var names: [String] = []
+        var out: [[SheetRow]] = []
+        do throws(WorkbookError) {
+            let book = try Workbook(path: path)
+            names = book.sheets.map(\.name)
+            for sheet in book.sheets {
+                out.append([])
+                let reader = try book.rows(of: sheet)
+                while try reader.next() {
+                    let cells = (0..<reader.width).map { (reader.kind($0).rawValue, Array(reader.field($0))) }
+                    out[out.count - 1].append(SheetRow(number: reader.rowNumber, cells: cells, isOversized: reader.isOversized,
+                                                       hasTooManyCells: reader.hasTooManyCells))
+                }
+            }
+            return (names, out, nil)
+        } catch {
+            return (names, out, error.description)
+        }
+    }
+
+    /// A number written as the workbook reader writes number cells.
+    public static func shortestDecimal(_ value: Double) -> String { ShortestDecimal.text(value) }
+
     /// Whether `date_format` accepts `pattern`.
     public static func isDatePattern(_ pattern: String) -> Bool { DatePattern(pattern) != nil }
 }

@@ -12,6 +12,14 @@ struct SourceFile: Sendable, Equatable {
     var path: String
     /// Relative to the data folder when it is inside it.
     var display: String
+
+    /// A name ending in `.xlsx` or `.xlsm` (any case) is a workbook; anything else is read as CSV.
+    var isWorkbook: Bool { Self.isWorkbook(path) }
+
+    static func isWorkbook(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm")
+    }
 }
 
 /// Finds the files of a source: `sources.S.path` (a glob relative to the data folder), else `DIR/S.csv`,

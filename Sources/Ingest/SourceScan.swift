@@ -8,6 +8,10 @@ enum RowOutcome { case used, ignored }
 /// header to the canonical columns, counts every row into `FileStats`, and gives typed, validating
 /// access to the current row's fields.
 ///
+/// A file may be a CSV file (`CSVReader`) or a sheet of a workbook (`SheetReader`, see
+/// `SourceScan+Workbook.swift`): either way a field is a byte range, and a workbook's cells also carry
+/// their kind, which decides how a number or a date is read.
+///
 /// A class rather than a struct: the row accessors are called several times per row, and on a struct
 /// held in a `var` each call copied the whole scan (and retained its references).
 ///
@@ -23,6 +27,7 @@ final class SourceScan {
     let numbers: NumberParser
     let dates: DatePattern
     let logger: Logger
+    let config: Config
     /// The canonical indices of the segment dimensions' columns in this source (`segments.D.SOURCE`), after
     /// the source's own columns; in the order of `SegmentsConfig.columns(of:)`.
     let segmentColumns: [Int]
@@ -31,28 +36,37 @@ final class SourceScan {
     private var segmentTupleKeys = ByteKeyTable(capacity: 64)
     private var segmentTupleBytes: [UInt8] = []
 
-    private var fileIndex = -1
+    private(set) var fileIndex = -1
     /// The index in `files` of the file the current row is from.
     var fileNumber: Int { fileIndex }
     private var reader: CSVReader?
     /// `reader` again, for the per-row path to use without reference counting.
     private var current: Unmanaged<CSVReader>?
+    /// The open sheet, when the current file is a workbook.
+    var sheet: SheetReader?
+    /// The open file as locations name it: its display path, and `[Sheet]` after a workbook's.
+    var currentDisplay = ""
+    /// Per canonical column, the kind of the current row's cell (workbooks only).
+    let kinds: UnsafeMutablePointer<CellKind>
+    /// Per canonical column, the number of a numeric cell (workbooks only).
+    let values: UnsafeMutablePointer<Double>
     /// Rows of the open file, added to its `FileStats` when it is done (one counter, not an array
     /// element, on the per-row path).
-    private var rowsInFile = 0
+    var rowsInFile = 0
     private var headerCount = 0
-    /// Field index per canonical column; -1 when an optional column is absent.
-    private var columnIndex: [Int] = []
+    /// Field index per canonical column (the 0-based sheet column in a workbook); -1 when an optional
+    /// column is absent.
+    var columnIndex: [Int] = []
     /// The highest field index a required column needs.
-    private var lastRequired = 0
-    private(set) var stats: [FileStats] = []
+    var lastRequired = 0
+    var stats: [FileStats] = []
     private(set) var rejections: [Rejection] = []
     /// Fatal problems: invalid encoding, unterminated quote, unreadable file, missing columns.
-    private(set) var problems: [Diagnostic] = []
+    var problems: [Diagnostic] = []
     /// The current row's value per canonical column, gathered once per row: the accessors read it
     /// through a constant pointer, without reference counting or exclusivity checks.
-    private let row: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>
-    private let months = DatePattern.MonthTable()
+    let row: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>
+    let months = DatePattern.MonthTable()
 
     init(source: SourceName, files: [SourceFile], config: Config, logger: Logger) {
         self.source = source
@@ -68,11 +82,20 @@ final class SourceScan {
         // The config loader has checked the pattern; the default is the fallback for a Config built in code.
         dates = DatePattern(dialect.dateFormat) ?? DatePattern("yyyy-MM-dd")!
         self.logger = logger
+        self.config = config
         row = .allocate(capacity: canonical.count)
         row.initialize(repeating: UnsafeBufferPointer(start: nil, count: 0), count: canonical.count)
+        kinds = .allocate(capacity: canonical.count)
+        kinds.initialize(repeating: .empty, count: canonical.count)
+        values = .allocate(capacity: canonical.count)
+        values.initialize(repeating: 0, count: canonical.count)
     }
 
-    deinit { row.deallocate() }
+    deinit {
+        row.deallocate()
+        kinds.deallocate()
+        values.deallocate()
+    }
 
     /// Checks that every file opens and has every required column, without reading data rows.
     static func checkHeaders(source: SourceName, files: [SourceFile], config: Config, logger: Logger) -> [Diagnostic] {
@@ -91,6 +114,14 @@ final class SourceScan {
         let file = files[k]
         reader = nil
         current = nil
+        sheet = nil
+        currentDisplay = file.display
+        if file.isWorkbook { return openSheet(k) }
+        if let o = config.sources[source], o.sheet != nil || o.headerRow != nil {
+            problems.append(Diagnostic("sources.\(source).\(o.sheet != nil ? "sheet" : "header_row") is set, but this file is read as CSV (only .xlsx and .xlsm files are workbooks)",
+                                       at: SourceLocation(file: file.display, source: source)))
+            return false
+        }
         do throws(CSVReader.Failure) {
             let r = try CSVReader(path: file.path, delimiter: dialect.delimiter, encoding: dialect.encoding)
             guard try r.next() else {
@@ -104,32 +135,7 @@ final class SourceScan {
             }
             var found: [String] = []
             for f in 0..<r.fieldCount { found.append(r.string(f)) }
-            var index: [Int] = []
-            var missing: [String] = []
-            lastRequired = 0
-            for (c, header) in headers.enumerated() {
-                let i = found.firstIndex(of: header) ?? -1
-                let required = c < source.requiredColumns.count
-                // A segment column must be in the header, but a short row reads it as empty: it never
-                // rejects a row.
-                let segment = segmentColumns.contains(c)
-                if i < 0, required || segment {
-                    let name = canonical[c]
-                    missing.append(header == name ? "'\(name)'" : "'\(name)' (header '\(header)')")
-                }
-                if required { lastRequired = max(lastRequired, i) }
-                index.append(i)
-            }
-            if !missing.isEmpty {
-                // Quoted like a rejected value, and only the first headers: the line stays short whatever
-                // the header holds.
-                var list = found.prefix(Self.headersListed).map { "'\(Rejection.quoted($0))'" }.joined(separator: ", ")
-                if found.count > Self.headersListed { list += " and \(found.count - Self.headersListed) more" }
-                problems.append(Diagnostic("\(source) lacks required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); headers found: \(list)",
-                                           at: SourceLocation(file: file.display, line: r.line, source: source)))
-                return false
-            }
-            columnIndex = index
+            guard mapHeader(found, at: SourceLocation(file: file.display, line: r.line, source: source)) else { return false }
             headerCount = r.fieldCount
             reader = r
             current = Unmanaged.passUnretained(r)
@@ -138,6 +144,38 @@ final class SourceScan {
             problems.append(failure(error, file))
             return false
         }
+    }
+
+    /// Finds every canonical column among the header's fields; `false` (with a problem) when a required
+    /// one is missing. A sheet's header has empty cells between its names, which the problem leaves out.
+    func mapHeader(_ found: [String], at location: SourceLocation, inSheet: Bool = false) -> Bool {
+        var index: [Int] = []
+        var missing: [String] = []
+        lastRequired = 0
+        for (c, header) in headers.enumerated() {
+            let i = found.firstIndex(of: header) ?? -1
+            let required = c < source.requiredColumns.count
+            // A segment column must be in the header, but a short row reads it as empty: it never rejects
+            // a row.
+            if i < 0, required || segmentColumns.contains(c) {
+                let name = canonical[c]
+                missing.append(header == name ? "'\(name)'" : "'\(name)' (header '\(header)')")
+            }
+            if required { lastRequired = max(lastRequired, i) }
+            index.append(i)
+        }
+        if !missing.isEmpty {
+            // Quoted like a rejected value, and only the first headers: the line stays short whatever
+            // the header holds.
+            let named = inSheet ? found.filter { !$0.isEmpty } : found
+            var list = named.prefix(Self.headersListed).map { "'\(Rejection.quoted($0))'" }.joined(separator: ", ")
+            if named.count > Self.headersListed { list += " and \(named.count - Self.headersListed) more" }
+            problems.append(Diagnostic("\(source) lacks required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); headers found: \(list)",
+                                       at: location))
+            return false
+        }
+        columnIndex = index
+        return true
     }
 
     private func failure(_ error: CSVReader.Failure, _ file: SourceFile) -> Diagnostic {
@@ -162,12 +200,18 @@ final class SourceScan {
                 rowsInFile = 0
                 current = nil
                 reader = nil
+            } else if let s = sheet {
+                if advance(s) { return true }
+                stats[fileIndex].rows += rowsInFile
+                rowsInFile = 0
+                sheet = nil
             }
             fileIndex += 1
             guard fileIndex < files.count else { return false }
             stats.append(FileStats(path: files[fileIndex].display))
             logger.info("reading \(source) from \(files[fileIndex].display)")
             _ = open(fileIndex)
+            stats[fileIndex].path = currentDisplay
         }
     }
 
@@ -225,7 +269,7 @@ final class SourceScan {
     /// Counts the current row as rejected.
     func count(_ row: RejectedRow) { count(row.rejection) }
 
-    private func count(_ rejection: Rejection) {
+    func count(_ rejection: Rejection) {
         stats[fileIndex].rejected += 1
         rejections.append(rejection)
     }
@@ -279,6 +323,7 @@ final class SourceScan {
     @inline(__always)
     func number(_ c: Int) throws(RejectedRow) -> Double {
         let b = try text(c)
+        if sheet != nil { return try sheetNumber(c) }
         guard let v = numbers.parse(b) else { throw reject(.badNumber, c) }
         if v < 0 { throw reject(.negative, c) }
         return v
@@ -294,6 +339,7 @@ final class SourceScan {
     @inline(__always)
     func date(_ c: Int) throws(RejectedRow) -> Day {
         let b = try text(c)
+        if sheet != nil { return try sheetDate(c) }
         guard let d = dates.parse(b, months: months) else { throw reject(.badDate, c) }
         return d
     }
@@ -301,20 +347,22 @@ final class SourceScan {
     /// Where canonical column `c` of the current row is.
     func location(_ c: Int) -> SourceLocation {
         let i = columnIndex[c]
-        return SourceLocation(file: files[fileIndex].display, line: reader?.line, column: i >= 0 ? i + 1 : nil,
-                              source: source, field: canonical[c])
+        return SourceLocation(file: currentDisplay, line: currentLine, column: i >= 0 ? i + 1 : nil,
+                              source: source, field: canonical[c], inSheet: sheet != nil)
     }
 
-    /// The physical line of the current row.
-    var line: Int32 { Int32(truncatingIfNeeded: reader?.line ?? 0) }
+    /// The physical line of the current row (its row number in a sheet).
+    var line: Int32 { Int32(truncatingIfNeeded: currentLine ?? 0) }
+
+    private var currentLine: Int? { reader?.line ?? sheet?.rowNumber }
 
     /// A rejection of the current row at column `c`, quoting its value unless `detail` is given.
     func reject(_ reason: Rejection.Reason, _ c: Int, _ detail: String? = nil) -> RejectedRow {
         let name = canonical[c]
         let i = columnIndex[c]
         return RejectedRow(rejection: Rejection(
-            location: SourceLocation(file: files[fileIndex].display, line: reader?.line, column: i >= 0 ? i + 1 : nil,
-                                     source: source, field: name),
+            location: SourceLocation(file: currentDisplay, line: currentLine, column: i >= 0 ? i + 1 : nil,
+                                     source: source, field: name, inSheet: sheet != nil),
             reason: reason, detail: detail ?? "\(name) \"\(quoted(c))\""))
     }
 }

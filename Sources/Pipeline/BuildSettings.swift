@@ -78,7 +78,7 @@ struct BuildSettings {
             config.pdf = pdf
         }
         // Only a digest that is sent needs links; without recipients the digest is not sent.
-        if config.baseURL == nil, !config.email.to.isEmpty {
+        if config.baseURL == nil, !config.email.to.isEmpty || config.email.segments.contains(where: { !$0.values.isEmpty }) {
             warnings.append("no base_url: the e-mail digest has no links (set base_url in the config or pass --base-url)")
         }
         return BuildSettings(config: config, dataDirectory: dataDirectory, warnings: warnings, temporaryDirectory: temporaryDirectory)

@@ -140,6 +140,10 @@ public struct SourceConfig: Sendable, Equatable {
     public var thousands: UInt8??
     public var dateFormat: String?
     public var encoding: CSVDialect.Encoding?
+    /// Workbooks only: the sheet read, by name; `nil` reads the first sheet.
+    public var sheet: String?
+    /// Workbooks only: the sheet row (1-based) holding the header; `nil` takes the first row with a value.
+    public var headerRow: Int?
     /// Canonical column name → header in this export.
     public var columns: [String: String] = [:]
 

@@ -8,20 +8,32 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var source: SourceName?
     /// The canonical field name, e.g. `order_date`.
     public var field: String?
+    /// The place is a sheet of a workbook: `file` reads `book.xlsx[Sheet]`, `line` is the sheet's row
+    /// number and `column` its column, shown as letters (`C`, `AB`).
+    public var inSheet: Bool
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, source: SourceName? = nil, field: String? = nil) {
+    public init(file: String, line: Int? = nil, column: Int? = nil, source: SourceName? = nil, field: String? = nil,
+                inSheet: Bool = false) {
         self.file = file
         self.line = line
         self.column = column
         self.source = source
         self.field = field
+        self.inSheet = inSheet
     }
 
-    /// `file:line:column`, as compilers print it, so editors and terminals can jump to it.
+    /// The column as shown: its number in a CSV file, its letters in a sheet.
+    public var columnLabel: String? {
+        guard let column else { return nil }
+        return inSheet ? SheetColumn.letters(column) : String(column)
+    }
+
+    /// `file:line:column`, as compilers print it, so editors and terminals can jump to it; in a workbook
+    /// `book.xlsx[Sheet]:row:C`.
     public var description: String {
         var s = file
         if let line { s += ":\(line)" }
-        if let line = line, line > 0, let column { s += ":\(column)" }
+        if let line = line, line > 0, let column = columnLabel { s += ":\(column)" }
         return s
     }
 }

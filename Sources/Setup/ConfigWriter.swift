@@ -109,6 +109,9 @@ struct ConfigWriter {
         for e in a.match.evidence { out += ConfigText.wrap(ConfigText.comment(e), prefix: "  #") }
         out.append("  \(source):")
         out.append("    path: \(ConfigText.quote(s.path ?? ""))")
+        if let sheet = g.sheet {
+            out += sheetLines(sheet, s)
+        }
         if let e = s.encoding { out.append("    encoding: \(e.rawValue)") }
         if let d = s.delimiter { out.append("    delimiter: \(ConfigText.quote(String(Character(Unicode.Scalar(d)))))") }
         if let d = s.decimal { out.append("    decimal: \(ConfigText.quote(String(Character(Unicode.Scalar(d)))))") }
@@ -132,8 +135,29 @@ struct ConfigWriter {
         return out
     }
 
+    /// `sheet:` and `header_row:`, each with why.
+    private func sheetLines(_ sheet: SheetOrigin, _ s: SourceConfig) -> [String] {
+        var out: [String] = []
+        let which = sheet.sheetCount == 1 ? "the workbook's only sheet"
+            : "sheet \(sheet.index + 1) of \(sheet.sheetCount)" + (sheet.index == 0 ? " (the first, also the default)" : "")
+        out.append("    sheet: \(ConfigText.quote(sheet.name))  # " + ConfigText.comment(which))
+        if let row = s.headerRow {
+            var why: String
+            if sheet.titleRows.isEmpty {
+                why = "the first row with values; rows above it are empty"
+            } else {
+                let rows = sheet.titleRows.count == 1 ? "row \(sheet.titleRows[0]) above it is" : "rows \(sheet.titleRows.first!)–\(sheet.titleRows.last!) above it are"
+                why = "\(rows) a title, not the header"
+                if let t = sheet.title { why += " (\"\(ConfigText.shorten(t, 30))\")" }
+            }
+            out.append("    header_row: \(row)  # " + ConfigText.comment(why))
+        }
+        return out
+    }
+
     /// One line on how the files are written.
     private func dialectText(_ g: FileGroup) -> String {
+        if g.sheet != nil { return workbookText(g) }
         var parts = [g.encoding.explanation, "delimiter \(ConfigText.byte(g.delimiter))"]
         if g.quoted { parts.append("quoted values") }
         var numbers = "numbers: \(g.numbers.style)"
@@ -147,6 +171,18 @@ struct ConfigWriter {
             parts.append(d)
         }
         if !g.isComplete { parts.append("sampled (\(g.files.reduce(0) { $0 + $1.size } >> 20) MB)") }
+        return parts.joined(separator: "; ")
+    }
+
+    /// One line on how a workbook's sheet is read: numbers and dates as its cells store them, text cells in
+    /// the styles found.
+    private func workbookText(_ g: FileGroup) -> String {
+        var parts = ["a workbook: numbers and dates are read as its cells store them"]
+        var text: [String] = []
+        if g.numbers.evidence != nil { text.append("numbers \(g.numbers.style)") }
+        if g.sheet?.textDates == true, g.dates.found { text.append("dates \(g.dates.pattern)") }
+        if !text.isEmpty { parts.append("numbers and dates written as text: " + text.joined(separator: ", ")) }
+        if !g.isComplete { parts.append("sampled (the first \(WorkbookSample.maxRows) rows)") }
         return parts.joined(separator: "; ")
     }
 }

@@ -1,11 +1,17 @@
 import Foundation
 
-/// The CSV files under a data folder, as paths relative to it, in byte order of the path.
+/// The exports under a data folder (CSV files and workbooks), as paths relative to it, in byte order of the
+/// path.
 enum DataFolder {
-    /// File names that are read: `.csv` and `.tsv`, in any case.
+    /// File names that are read: `.csv`, `.tsv`, and the workbooks `.xlsx` and `.xlsm`, in any case.
     static func isExport(_ name: String) -> Bool {
         let lower = name.lowercased()
-        return lower.hasSuffix(".csv") || lower.hasSuffix(".tsv")
+        return lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || isWorkbook(name)
+    }
+
+    static func isWorkbook(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm")
     }
 
     /// Every export under `directory`, recursively; hidden files and folders (a published site's

@@ -134,3 +134,27 @@ struct DateColumnFit: Sendable {
         return DateColumnFit(styles: styles, hasTime: hasTime, padded: padded, deciding: deciding)
     }
 }
+
+extension DateStyle {
+    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// `day` written in this style: how a date cell of a workbook reads when its sheet's text dates are
+    /// written this way.
+    func format(_ day: Day, padded: Bool = true) -> String {
+        let (y, m, d) = day.civil
+        func two(_ n: Int) -> String { n < 10 && padded ? "0\(n)" : String(n) }
+        let year = fourDigitYear ? String(y) : (y % 100 < 10 ? "0\(y % 100)" : String(y % 100))
+        let month = monthName ? Self.monthNames[m - 1] : two(m)
+        let s = separator.map(String.init) ?? ""
+        switch order {
+        case .ymd: return separator == nil ? year + two(m).leftPadded + two(d).leftPadded : year + s + month + s + two(d)
+        case .dmy: return two(d) + s + month + s + year
+        case .mdy: return month + s + two(d) + s + year
+        }
+    }
+}
+
+private extension String {
+    /// Two digits, whatever the padding: `yyyyMMdd` has no separators to tell the fields apart.
+    var leftPadded: String { count < 2 ? "0" + self : self }
+}

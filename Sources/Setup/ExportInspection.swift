@@ -1,3 +1,4 @@
+import Foundation
 import Ingest
 import ScorecardCore
 
@@ -7,12 +8,23 @@ struct ExportInspection: Sendable {
     /// Files that could not be used at all, with the reason (unreadable, empty, not text).
     var skipped: [(path: String, reason: String)]
 
-    /// Samples and sniffs every CSV file under `dataDirectory`.
+    /// Samples and sniffs every CSV file and every sheet of every workbook under `dataDirectory`.
     static func inspect(dataDirectory: String, limits: FileSample.Limits = FileSample.Limits()) -> ExportInspection {
         var files: [InspectedFile] = []
         var skipped: [(String, String)] = []
         for path in DataFolder.exports(in: dataDirectory) {
             let full = dataDirectory.hasSuffix("/") ? dataDirectory + path : dataDirectory + "/" + path
+            if DataFolder.isWorkbook(path) {
+                let (sheets, empty, error) = WorkbookSample.read(full)
+                if let error { skipped.append((path, "cannot be read as a workbook: \(error)")); continue }
+                // Dates and numbers are typed in the cells, and text is UTF-8: nothing to detect.
+                let encoding = DetectedEncoding(encoding: .utf8, byteOrderMark: false, sawNonASCII: true, followed: nil)
+                for s in sheets {
+                    files.append(InspectedFile(path: path, size: Self.size(full), encoding: encoding, table: s.table, sheet: s.origin))
+                }
+                for name in empty { skipped.append(("\(path)[\(name)]", "is an empty sheet")) }
+                continue
+            }
             guard let sample = FileSample.read(full, limits: limits) else { skipped.append((path, "cannot be read")); continue }
             guard let encoding = DetectedEncoding.detect(sample) else {
                 skipped.append((path, "is neither UTF-8 nor windows-1252 text (UTF-16 or binary?)"))
@@ -35,12 +47,18 @@ struct ExportInspection: Sendable {
         return ExportInspection(groups: groups, skipped: skipped)
     }
 
+    private static func size(_ path: String) -> Int {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    }
+
     /// Files in one folder with the same header, encoding and delimiter form one group.
     private static func group(_ files: [InspectedFile], dataDirectory: String) -> [FileGroup] {
         var keys: [String] = []
         var members: [String: [InspectedFile]] = [:]
         for f in files {
-            let key = [f.directory, f.encoding.encoding.rawValue, String(f.table.delimiter)] + f.table.header
+            // Sheets of one name and header row, with the same header, in workbooks of one folder: one glob.
+            let sheet = f.sheet.map { ["\u{1}sheet", $0.name, String($0.headerRow)] } ?? []
+            let key = [f.directory, f.encoding.encoding.rawValue, String(f.table.delimiter)] + sheet + f.table.header
             let k = key.joined(separator: "\u{1F}")
             if members[k] == nil { keys.append(k) }
             members[k, default: []].append(f)
@@ -72,7 +90,7 @@ struct ExportInspection: Sendable {
     /// all of its files in one encoding, and reading ASCII as windows-1252 changes nothing, while a later
     /// row with `ä` would otherwise fail the build as invalid UTF-8.
     private static func settleEncodings(_ groups: inout [FileGroup]) {
-        for k in groups.indices where !groups[k].encoding.sawNonASCII && !groups[k].encoding.byteOrderMark {
+        for k in groups.indices where !groups[k].encoding.sawNonASCII && !groups[k].encoding.byteOrderMark && groups[k].sheet == nil {
             if let other = groups.first(where: { $0.encoding.encoding == .windows1252 && $0.encoding.sawNonASCII && $0.delimiter == groups[k].delimiter }) {
                 groups[k].encoding.encoding = .windows1252
                 groups[k].encoding.followed = other.label
@@ -84,7 +102,7 @@ struct ExportInspection: Sendable {
     /// files with the same delimiter and decimal separator show, when it reads its own sample the same
     /// way: the next export may well hold a `1.234,50`.
     private static func shareDigitGrouping(_ groups: inout [FileGroup]) {
-        for k in groups.indices where groups[k].numbers.style.thousands == nil && groups[k].numbers.ambiguousWith.isEmpty {
+        for k in groups.indices where groups[k].numbers.style.thousands == nil && groups[k].numbers.ambiguousWith.isEmpty && groups[k].sheet == nil {
             let g = groups[k]
             guard let other = groups.first(where: {
                 $0.delimiter == g.delimiter && $0.numbers.style.decimal == g.numbers.style.decimal && $0.numbers.style.thousands != nil

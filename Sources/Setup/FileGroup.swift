@@ -21,8 +21,15 @@ struct FileGroup: Sendable {
     var dates: DateStyleGuess
     var columns: [ColumnProfile] = []
 
-    /// Paths for messages: the one file, or the pattern and how many files it matches.
-    var label: String { files.count == 1 ? files[0].path : "\(pattern) (\(files.count) files)" }
+    /// The sheet, when the files are workbooks.
+    var sheet: SheetOrigin? { files[0].sheet }
+
+    /// Paths for messages: the one file, or the pattern and how many files it matches; a workbook's with
+    /// its sheet, `book.xlsx[Sheet]`.
+    var label: String {
+        let where_ = sheet.map { "[\($0.name)]" } ?? ""
+        return files.count == 1 ? files[0].path + where_ : "\(pattern)\(where_) (\(files.count) files)"
+    }
 
     /// Profiles every column once the number and date styles are settled.
     mutating func profile() {

@@ -5,6 +5,8 @@ struct InspectedFile: Sendable {
     var size: Int
     var encoding: DetectedEncoding
     var table: SampledTable
+    /// The sheet, when the file is a workbook (each sheet is inspected as a table of its own).
+    var sheet: SheetOrigin?
 
     /// The folder part of `path` ("" at the top of the data folder).
     var directory: String {

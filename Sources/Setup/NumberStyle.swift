@@ -100,3 +100,27 @@ struct NumberStyleGuess: Sendable {
         return NumberStyleGuess(style: first, ambiguousWith: different, evidence: evidence, settledBy: nil)
     }
 }
+
+extension NumberStyle {
+    /// `value` written in this style (its shortest decimal digits, grouped when the style groups): how a
+    /// number cell of a workbook reads when its sheet's text numbers are written this way.
+    func format(_ value: Double) -> String {
+        let plain = Array(ShortestDecimal.text(value).utf8)
+        var sign: [UInt8] = []
+        var digits = plain[...]
+        if digits.first == UInt8(ascii: "-") { sign = [UInt8(ascii: "-")]; digits = digits.dropFirst() }
+        let point = digits.firstIndex(of: UInt8(ascii: ".")) ?? digits.endIndex
+        var whole = Array(digits[..<point])
+        if let thousands, whole.count > 3 {
+            var grouped: [UInt8] = []
+            for (k, c) in whole.enumerated() {
+                if k > 0, (whole.count - k) % 3 == 0 { grouped.append(thousands) }
+                grouped.append(c)
+            }
+            whole = grouped
+        }
+        var out = sign + whole
+        if point < digits.endIndex { out += [decimal] + digits[digits.index(after: point)...] }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -18,8 +18,14 @@ extension SetupPlan {
         let defaults = CSVDialect()
         var s = SourceConfig()
         s.path = g.pattern
-        if g.encoding.encoding != defaults.encoding { s.encoding = g.encoding.encoding }
-        if g.delimiter != defaults.delimiter { s.delimiter = g.delimiter }
+        if let sheet = g.sheet {
+            // A workbook: no encoding or delimiter; the sheet always (a later export may add one before it).
+            s.sheet = sheet.name
+            if sheet.headerRow != 1 { s.headerRow = sheet.headerRow }
+        } else {
+            if g.encoding.encoding != defaults.encoding { s.encoding = g.encoding.encoding }
+            if g.delimiter != defaults.delimiter { s.delimiter = g.delimiter }
+        }
         if g.numbers.style.decimal != defaults.decimal { s.decimal = g.numbers.style.decimal }
         if let t = g.numbers.style.thousands { s.thousands = .some(t) }
         if g.dates.found, g.dates.style != DateStyleGuess.iso { s.dateFormat = g.dates.pattern }

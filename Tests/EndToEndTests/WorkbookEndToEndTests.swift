@@ -1,72 +1,84 @@
 import Foundation
 import Testing
+import WorkbookFixtures
 
-/// `data/scorecard.xlsx` opened by a real spreadsheet: LibreOffice converts every sheet to CSV (and the
-/// workbook to PDF) without complaint, and each value equals the one in `data/kpis.json`. Skipped where
-/// LibreOffice (`soffice`) is not installed.
+/// Workbooks as sources, on the built binary: the bundled sample with the campaign calendar and its items
+/// given as one workbook of two sheets (the rest as CSV) builds exactly the same `kpis.json` as the
+/// all-CSV sample, from a hand-written config and from the one `scorecard init` writes.
 @Suite(.serialized) struct WorkbookEndToEndTests {
-    static let soffice = ExternalTool.find("soffice")
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let asOf = "2026-11-15"
 
-    /// Sheet name → the `kpis.json` array it holds.
-    static let sheets = [("Weeks", "weeks"), ("Months", "months"), ("Campaigns", "campaigns"), ("Campaign SKUs", "campaign_skus"),
-                         ("Categories", "categories")]
-
-    @Test(.enabled(if: soffice != nil, "needs LibreOffice (soffice on PATH)"))
-    func libreOfficeOpensTheWorkbookAndItsValuesAreThoseOfKpisJSON() throws {
-        let soffice = try #require(Self.soffice)
-        let tmp = try TemporaryDirectory()
-        let build = try ScorecardProcess.run(["build", "--out", tmp.path("site").path], in: tmp.url)
-        try #require(build.status == 0, "stderr: \(build.stderr)")
-        let workbook = tmp.path("site/data/scorecard.xlsx").path
-        // A profile of its own, so that a LibreOffice the user has open does not take the job.
-        let profile = "-env:UserInstallation=file://" + tmp.path("profile").path
-        // Filter options: comma, double quote, UTF-8, from line 1, …, raw values (not as shown), every sheet (-1).
-        let csv = try ExternalTool.run(soffice, [profile, "--headless", "--convert-to",
-                                                 "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-                                                 "--outdir", tmp.path("csv").path, workbook])
-        try #require(csv.status == 0, "soffice: \(csv.stderr)")
-        let pdf = try ExternalTool.run(soffice, [profile, "--headless", "--convert-to", "pdf", "--outdir", tmp.path("pdf").path, workbook])
-        #expect(pdf.status == 0, "soffice: \(pdf.stderr)")
-        #expect(((try? FileManager.default.attributesOfItem(atPath: tmp.path("pdf/scorecard.pdf").path)[.size]) as? Int ?? 0) > 1000)
-
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: tmp.path("site/data/kpis.json"))) as? [String: Any])
-        var compared = 0
-        for (sheet, key) in Self.sheets {
-            let text = try String(contentsOf: tmp.path("csv/scorecard-\(sheet).csv"), encoding: .utf8)
-            let rows = ExternalTool.csvRows(text)
-            let objects = try #require(json[key] as? [[String: Any]], "kpis.json has \(key)")
-            try #require(rows.count == objects.count + 1, "\(sheet): \(rows.count - 1) rows, kpis.json \(key) has \(objects.count)")
-            let header = rows[0]
-            #expect(!header.isEmpty)
-            for (object, row) in zip(objects, rows.dropFirst()) {
-                for (column, name) in header.enumerated() {
-                    let cell = column < row.count ? row[column] : ""
-                    let value = try #require(object[name], "\(sheet): kpis.json \(key) has no \(name)")
-                    #expect(Self.same(cell, value), "\(sheet) \(name): sheet \"\(cell)\", kpis.json \(value)")
-                    compared += 1
-                }
-            }
-        }
-        #expect(compared > 1000)
+    /// `tmp/csv`: the sample; `tmp/mixed`: the same with campaigns and items in `Marketing/Kampagnen.xlsx`.
+    static func folders(_ tmp: TemporaryDirectory) throws {
+        let fm = FileManager.default
+        let sample = repository.appendingPathComponent("Samples/exports")
+        try fm.copyItem(at: sample, to: tmp.path("csv"))
+        try fm.copyItem(at: sample, to: tmp.path("mixed"))
+        let campaigns = try String(contentsOf: sample.appendingPathComponent("campaigns.csv"), encoding: .utf8)
+        let items = try String(contentsOf: sample.appendingPathComponent("campaign_items.csv"), encoding: .utf8)
+        try fm.removeItem(at: tmp.path("mixed/campaigns.csv"))
+        try fm.removeItem(at: tmp.path("mixed/campaign_items.csv"))
+        try fm.createDirectory(at: tmp.path("mixed/Marketing"), withIntermediateDirectories: true)
+        let book = TestWorkbook.fromCSV([("Kampagnen", campaigns), ("Positionen", items)])
+        try Data(book.bytes()).write(to: tmp.path("mixed/Marketing/Kampagnen.xlsx"))
     }
 
-    /// A cell as LibreOffice exports it (raw: `93.1234567890123%`, `2026-11-15`, `TRUE`) against a JSON value.
-    static func same(_ cell: String, _ value: Any) -> Bool {
-        switch value {
-        case is NSNull:
-            return cell.isEmpty
-        case let s as String:
-            return cell == s
-        case let n as NSNumber:
-            // Foundation reads JSON's true and false as numbers too; the sheet must say TRUE or FALSE for them.
-            if cell == "TRUE" || cell == "FALSE" { return (n as? Bool) == (cell == "TRUE") }
-            let expected = n.doubleValue
-            let actual = cell.hasSuffix("%") ? Double(cell.dropLast()).map { $0 / 100 } : Double(cell)
-            guard let actual else { return false }
-            // LibreOffice writes 15 significant digits.
-            return abs(actual - expected) <= 1e-12 * max(1, abs(expected))
-        default:
-            return false
-        }
+    static func build(_ tmp: TemporaryDirectory, config: String, site: String) throws -> Data? {
+        let run = try ScorecardProcess.run(["build", "--config", tmp.path(config).path, "--out", tmp.path(site).path, "--as-of", asOf,
+                                                   "--base-url", "https://intranet.example.com/scorecard/"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stderr == "")
+        return try? Data(contentsOf: tmp.path("\(site)/data/kpis.json"))
+    }
+
+    @Test func aWorkbookOfTwoSheetsBuildsTheSameFiguresAsTheCSVFiles() throws {
+        let tmp = try TemporaryDirectory()
+        try Self.folders(tmp)
+        try "data: csv\n".write(to: tmp.path("csv.yml"), atomically: true, encoding: .utf8)
+        try """
+            data: mixed
+            sources:
+              campaigns:
+                path: "Marketing/Kampagnen.xlsx"
+                sheet: Kampagnen
+              campaign_items:
+                path: "Marketing/Kampagnen.xlsx"
+                sheet: Positionen
+            """.write(to: tmp.path("mixed.yml"), atomically: true, encoding: .utf8)
+        let expected = try Self.build(tmp, config: "csv.yml", site: "csv-site")
+        let actual = try Self.build(tmp, config: "mixed.yml", site: "mixed-site")
+        #expect(expected != nil)
+        #expect(actual == expected, "kpis.json differs between the CSV and the workbook build")
+        let quality = try String(contentsOf: tmp.path("mixed-site/data-quality/index.html"), encoding: .utf8)
+        #expect(quality.contains("Marketing/Kampagnen.xlsx[Kampagnen]"))
+    }
+
+    @Test func initFindsBothSheetsAndTheBuildMatches() throws {
+        let tmp = try TemporaryDirectory()
+        try Self.folders(tmp)
+        try "data: csv\n".write(to: tmp.path("csv.yml"), atomically: true, encoding: .utf8)
+        let initRun = try ScorecardProcess.run(["init", "--data", "mixed", "--config", "init.yml"], in: tmp.url)
+        let written = (try? String(contentsOf: tmp.path("init.yml"), encoding: .utf8)) ?? ""
+        #expect(initRun.status == 0, "stderr: \(initRun.stderr)\n\(written)")
+        #expect(initRun.stdout.contains("campaigns        Marketing/Kampagnen.xlsx[Kampagnen]"), "\(initRun.stdout)")
+        #expect(initRun.stdout.contains("campaign_items   Marketing/Kampagnen.xlsx[Positionen]"), "\(initRun.stdout)")
+        #expect(written.contains("    sheet: \"Positionen\""))
+        let expected = try Self.build(tmp, config: "csv.yml", site: "csv-site")
+        let actual = try Self.build(tmp, config: "init.yml", site: "init-site")
+        #expect(actual == expected, "kpis.json differs; init wrote:\n\(written)")
+    }
+
+    @Test func aBrokenWorkbookExits2NamingIt() throws {
+        let tmp = try TemporaryDirectory()
+        try Self.folders(tmp)
+        try Data("not a workbook".utf8).write(to: tmp.path("mixed/Marketing/Kampagnen.xlsx"))
+        try "data: mixed\nsources:\n  campaigns: {path: Marketing/Kampagnen.xlsx}\n  campaign_items: {path: Marketing/Kampagnen.xlsx, sheet: Positionen}\n"
+            .write(to: tmp.path("mixed.yml"), atomically: true, encoding: .utf8)
+        let run = try ScorecardProcess.run(["build", "--config", tmp.path("mixed.yml").path, "--out", tmp.path("site").path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("Marketing/Kampagnen.xlsx: error: campaigns: not an .xlsx workbook: the file is not a zip archive [campaigns]"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: tmp.path("site").path))
     }
 }

@@ -214,7 +214,7 @@ public enum DataFiles {
         var csv = CSVWriter(header: ["source", "file", "line", "column", "field", "reason", "detail"])
         for r in rejections {
             let l = r.location
-            csv.row([l.source?.rawValue ?? "", l.file, l.line.map(String.init) ?? "", l.column.map(String.init) ?? "",
+            csv.row([l.source?.rawValue ?? "", l.file, l.line.map(String.init) ?? "", l.columnLabel ?? "",
                      l.field ?? "", r.reason.rawValue, r.detail])
         }
         return csv.text
