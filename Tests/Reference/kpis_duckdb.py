@@ -81,7 +81,7 @@ except ImportError:  # pragma: no cover
 #      is in the range (and not after A), with all the week's order lines, also those after the range's
 #      last day (last year's range of a mid-week A ends mid-week); days(P) of a range is its length (it
 #      never ends after A). They are computed from every used row, whatever --max-weeks says.
-# Segments (docs/: a dimension's views are the scorecard of the exports restricted to one value):
+# Segments (docs/segments.md, "What a view is" and "Values, (none) and Other"):
 #  S1  A view is computed by the very code of the whole company (figures()) on copies of the used base
 #      tables restricted to it, in a schema of its own: order lines of the value (order dimension) or of the
 #      view's products (product dimension); their deliveries and returns; freight (S4); inventory, forecast
