@@ -75,11 +75,15 @@ let package = Package(
         // Deterministic generator of realistic exports (`scorecard sample`).
         .target(name: "Sample", dependencies: ["ScorecardCore"]),
 
+        // The boundary between reduce and finish as files (the aggregate folder), and the Spark engine
+        // that writes it on a cluster.
+        .target(name: "Engine", dependencies: ["ScorecardCore", "Ingest", "Metrics"], plugins: ["EmbedTemplates"]),
+
         // ingest → metrics → render → validate → publish, as named steps.
         .target(
             name: "Pipeline",
             dependencies: [
-                "ScorecardCore", "Ingest", "Metrics", "Render", "Validate", "Print", "Publish", "Sample",
+                "ScorecardCore", "Ingest", "Metrics", "Engine", "Render", "Validate", "Print", "Publish", "Sample",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -113,7 +117,7 @@ let package = Package(
             name: "SetupTests",
             dependencies: ["Setup", "Ingest", "ScorecardCore", "WorkbookFixtures", .product(name: "Logging", package: "swift-log")]
         ),
-        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "ScorecardCore", "Ingest"]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "ScorecardCore", "Ingest", "Engine"]),
         .testTarget(
             name: "RenderTests",
             dependencies: ["Render", "Metrics", "ScorecardCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

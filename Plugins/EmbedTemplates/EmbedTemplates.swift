@@ -7,8 +7,10 @@ import PackagePlugin
 @main
 struct EmbedTemplates: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
-        let templates = context.package.directoryURL.appending(path: "templates")
-        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedTemplates.swift")
+        // Render embeds the page templates; Engine the Spark job.
+        let (folder, name) = target.name == "Engine" ? ("spark", "EmbeddedSparkJob") : ("templates", "EmbeddedTemplates")
+        let templates = context.package.directoryURL.appending(path: folder)
+        let output = context.pluginWorkDirectoryURL.appending(path: "\(name).swift")
         let files = try FileManager.default.subpathsOfDirectory(atPath: templates.path)
             .filter { !$0.hasPrefix(".") }
             .map { templates.appending(path: $0) }
@@ -16,9 +18,9 @@ struct EmbedTemplates: BuildToolPlugin {
             .sorted { $0.path < $1.path }
         return [
             .buildCommand(
-                displayName: "Embedding templates/ into \(target.name)",
+                displayName: "Embedding \(folder)/ into \(target.name)",
                 executable: try context.tool(named: "EmbedTemplatesTool").url,
-                arguments: [templates.path, output.path],
+                arguments: [templates.path, output.path, name],
                 inputFiles: files,
                 outputFiles: [output]
             ),

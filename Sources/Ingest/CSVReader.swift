@@ -66,7 +66,7 @@ package final class CSVReader {
     /// without a character has been transcoded (as 0xFF).
     private var validates: Bool
     /// The current record is longer than `recordLimit` bytes: it has no fields (`fieldCount` is 0).
-    private(set) var isOversized = false
+    package private(set) var isOversized = false
     /// The longest record split into fields, in bytes of UTF-8 without its line break.
     let recordLimit: Int
 
@@ -78,7 +78,7 @@ package final class CSVReader {
     /// Opens `path` for reading.
     /// - Parameter chunkSize: bytes per `read(2)`; large so that each call amortises over many records.
     /// - Parameter maxRecordBytes: records longer than this are skipped and reported as `isOversized`.
-    init(path: String, delimiter: UInt8, encoding: CSVDialect.Encoding, chunkSize: Int = CSVReader.defaultChunkSize,
+    package init(path: String, delimiter: UInt8, encoding: CSVDialect.Encoding, chunkSize: Int = CSVReader.defaultChunkSize,
          maxRecordBytes: Int = CSVReader.maxRecordBytes) throws(Failure) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw .cannotOpen(String(cString: strerror(errno))) }

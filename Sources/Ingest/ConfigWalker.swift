@@ -77,12 +77,23 @@ struct ConfigWalker {
                 }
             case "pdf": config.pdf = readPDF(value, keyNode: keyNode)
             case "segments": config.segments = readSegments(value)
+            case "engine":
+                if let v = string(value, path: key) {
+                    if let engine = EngineKind(rawValue: v.trimmingWhitespace.lowercased()) { config.engine = engine } else {
+                        problem("engine must be one of: \(EngineKind.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(Self.shown(v))\"", value)
+                    }
+                }
+            case "spark": config.spark = readSpark(value)
             case "csv": readDialect(value, path: "csv", into: &config.csv)
             case "sources": readSources(value, into: &config)
             default: unknownKey(key, keyNode)
             }
         }
         checkEmailSegments(config)
+        // Parquet is read by Spark; the built-in engine reads CSV and workbooks.
+        for (source, node) in formatNodes where config.sources[source]?.format == .parquet && config.engine != .spark {
+            problem("sources.\(source).format: parquet is read by the Spark engine only (engine: spark)", node)
+        }
         if config.email.attach.contains(.pdf), config.pdf == nil, let node = attachPDFNode {
             problem("email.attach: pdf attaches the week's PDF, which needs pdf: in the config (the browser to print with)", node)
         }
@@ -104,6 +115,8 @@ struct ConfigWalker {
     private var attachPDFNode: Node?
     /// The dimension keys `email.segments` names, with their nodes, checked against `segments:` at the end.
     var emailSegmentKeys: [(key: String, node: Node)] = []
+    /// Where each source's `format:` is, checked against `engine:` at the end.
+    var formatNodes: [SourceName: Node] = [:]
 
     /// `pdf:` as a mapping of `chromium` and `timeout_seconds`; `pdf:` with nothing (null) prints nothing.
     private mutating func readPDF(_ node: Node, keyNode: Node) -> PDFConfig? {
@@ -276,6 +289,12 @@ struct ConfigWalker {
                     if let n = int(sv, path: "\(path).header_row") {
                         if (1...Self.maxSheetRow).contains(n) { o.headerRow = n }
                         else { problem("\(path).header_row must be a row number from 1 to \(Self.maxSheetRow)", sv) }
+                    }
+                case "format":
+                    if let v = string(sv, path: "\(path).format") {
+                        if let format = SourceFormat(rawValue: v.trimmingWhitespace.lowercased()) { o.format = format; formatNodes[source] = sv } else {
+                            problem("\(path).format must be csv or parquet, not \"\(Self.shown(v))\"", sv)
+                        }
                     }
                 case "columns":
                     let known = Set(source.requiredColumns + source.optionalColumns)

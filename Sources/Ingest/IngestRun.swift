@@ -45,9 +45,6 @@ struct IngestRun {
         self.logger = logger
     }
 
-    /// How many rejected rows of a source over `max_rejected_share` are printed with the failure.
-    static let rejectedRowsShownOnFailure = 20
-
     mutating func run<Sink: RecordSink>(into target: inout Sink) throws(IngestFailure) -> IngestSummary {
         // The sink's work on each record runs on a consumer thread, in order, while rows are parsed here.
         var sink = ForwardingSink(target)
@@ -110,29 +107,16 @@ struct IngestRun {
         if let inbound = inbound.value { deliver(inbound, into: &sink) }
         target = sink.finish()
 
-        let share = config.targets.maxRejectedShare
-        for s in stats where s.rows > 0 && Double(s.rejected) / Double(s.rows) > share {
-            // Nothing is published, so neither rejected.csv nor the data-quality page exists: the rows
-            // themselves go to stderr, the first ones of the source, so the user can find them.
-            let rows = rejections.filter { $0.location.source == s.source }
-            for r in rows.prefix(Self.rejectedRowsShownOnFailure) {
-                problems.append(Diagnostic("rejected row: \(r.reason.rawValue): \(r.detail)", at: r.location))
-            }
-            let more = rows.count > Self.rejectedRowsShownOnFailure ? " (the first \(Self.rejectedRowsShownOnFailure) are listed above)" : " (listed above)"
-            problems.append(Diagnostic(
-                "\(s.source) rejected \(s.rejected) of \(s.rows) rows, more than max_rejected_share \(share)\(more)",
-                at: SourceLocation(file: s.files.map(\.path).joined(separator: ", "), source: s.source)))
-        }
+        problems += IngestSummary(asOf: asOf, sources: stats, rejections: rejections).rejectedShareProblems(maxShare: config.targets.maxRejectedShare)
         if !problems.isEmpty {
             throw IngestFailure(diagnostics: problems)
         }
         earlyRows.sort { $0.source < $1.source }
         // History before the window is noted on the data-quality page; only what looks like a typo is a
         // warning (stderr, which cron mails).
-        let used = Dictionary(stats.map { ($0.source, $0.used) }, uniquingKeysWith: +)
-        let mistakes = earlyRows.filter { $0.isLikelyMistake(usedRows: used[$0.source] ?? 0, asOf: asOf) }
         return IngestSummary(asOf: asOf, sources: stats, rejections: rejections, window: window, earlyRows: earlyRows,
-                             asOfRow: asOfRow, warnings: mistakes.map { $0.warning(window: window) })
+                             asOfRow: asOfRow,
+                             warnings: IngestSummary.earlyRowWarnings(earlyRows, sources: stats, asOf: asOf, window: window))
     }
 
     /// Starts reading `source`, or `nil` when it is absent.

@@ -97,3 +97,11 @@ enum SourceLocator {
         #endif
     }
 }
+
+/// The files of a source on this machine, for an engine that reads them elsewhere (Spark): the path each
+/// is opened with and the path shown to the user, in read order.
+public enum SourceFiles {
+    public static func locate(_ source: SourceName, config: Config, dataDirectory: String) -> [(path: String, display: String)] {
+        SourceLocator.locate(source, config: config, dataDirectory: dataDirectory).files.map { ($0.path, $0.display) }
+    }
+}

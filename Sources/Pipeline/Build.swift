@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import Ingest
 import Logging
@@ -28,9 +29,11 @@ public struct Build: Sendable {
         let lock = try steps.step("lock") { try publisher.lock(waitSeconds: options.lockWaitSeconds) }
         defer { lock.release() }
 
-        var accumulator = MetricsAccumulator(config: settings.config)
-        let ingest = try steps.ingest(settings, into: &accumulator, today: options.today)
-        let report = steps.step("metrics") { accumulator.finish(asOf: ingest.asOf) }
+        let (ingest, aggregates) = try steps.reduce(settings, today: options.today)
+        if let folder = options.keepAggregates {
+            try steps.step("metrics") { try AggregateFolder.write(aggregates, ingest: ingest, config: settings.config, to: folder) }
+        }
+        let report = steps.step("metrics") { Finisher(aggregates: aggregates, config: settings.config).report() }
 
         let archived = publisher.archivedMonths()
         let site = try steps.step("render") {

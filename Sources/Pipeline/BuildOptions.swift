@@ -15,6 +15,12 @@ public struct BuildOptions: Sendable, Equatable {
     public var lockWaitSeconds: Int = 0
     /// The machine's date, for the warning about an as-of date in the future; `nil` reads the clock.
     public var today: Day?
+    /// `--engine`: overrides `engine:` of the config.
+    public var engine: EngineKind?
+    /// `--spark-master`: overrides `spark.master`.
+    public var sparkMaster: String?
+    /// `--keep-aggregates DIR`: also writes the aggregate tables there (docs/aggregates.md).
+    public var keepAggregates: String?
 
     public init() {}
 }

@@ -57,6 +57,16 @@ struct BuildSettings {
         if let out = options.out { config.out = absolute(out, base: fm.currentDirectoryPath) }
         if let asOf = options.asOf { config.asOf = asOf }
         if let url = options.baseURL { config.baseURL = url }
+        if let engine = options.engine { config.engine = engine }
+        if let master = options.sparkMaster { config.spark.master = master }
+        if config.engine == .spark {
+            // Workbooks are read by the built-in engine only.
+            for (source, o) in config.sources where o.path.map({ $0.lowercased().hasSuffix(".xlsx") || $0.lowercased().hasSuffix(".xlsm") }) ?? false {
+                throw ConfigError(diagnostics: [Diagnostic(
+                    "sources.\(source).path: a workbook is read by the built-in engine only; with engine: spark, export the sheet as CSV "
+                        + "or Parquet", at: configPath.map { SourceLocation(file: $0) })])
+            }
+        }
         config.data = dataDirectory
         for label in options.rebuildArchive where Period.month(label: label) == nil {
             throw ConfigError(diagnostics: [Diagnostic("--rebuild-archive takes a month as YYYY-MM, not \"\(label)\"")])

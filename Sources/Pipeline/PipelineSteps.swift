@@ -1,6 +1,8 @@
+import Engine
 import Foundation
 import Ingest
 import Logging
+import Metrics
 import ScorecardCore
 
 /// The named steps `build` and `check` share: a failing step's error carries the step's name, and the
@@ -22,6 +24,29 @@ struct PipelineSteps {
     func step<T>(_ name: String, _ body: () -> T) -> T {
         logger.debug("step \(name)")
         return body()
+    }
+
+    /// The reduce stage, by the configured engine: the exports into the aggregate tables, with what was
+    /// read (rows, rejections, warnings). The built-in engine streams them here; the Spark engine runs its
+    /// job and reads the folder it writes.
+    func reduce(_ settings: BuildSettings, today: Day?) throws -> (ingest: IngestSummary, aggregates: Aggregates) {
+        switch settings.config.engine {
+        case .builtin:
+            var accumulator = MetricsAccumulator(config: settings.config)
+            let ingest = try self.ingest(settings, into: &accumulator, today: today)
+            let aggregates = step("metrics") { accumulator.aggregates(asOf: ingest.asOf) }
+            return (ingest, aggregates)
+        case .spark:
+            var contents = try step("ingest") {
+                try SparkEngine(config: settings.config, dataDirectory: settings.dataDirectory, logger: logger).reduce()
+            }
+            // The same failure as the built-in engine's when a source rejects too many rows.
+            let problems = contents.ingest.rejectedShareProblems(maxShare: settings.config.targets.maxRejectedShare)
+            if !problems.isEmpty { throw StepFailure(step: "ingest", failure: IngestFailure(diagnostics: problems)) }
+            contents.ingest.warnings = AsOfCheck.warnings(contents.ingest, given: settings.config.asOf != nil, today: today ?? AsOfCheck.today())
+                + contents.ingest.warnings
+            return (contents.ingest, contents.aggregates)
+        }
     }
 
     /// The ingest step: every source into `sink`, with the warnings about rows before the report window

@@ -23,6 +23,10 @@ public struct Config: Sendable, Equatable {
     public var pdf: PDFConfig?
     /// `segments:`: the dimensions that split the scorecard into views.
     public var segments = SegmentsConfig()
+    /// `engine:`: which engine reduces the exports (`--engine` wins).
+    public var engine: EngineKind = .builtin
+    /// `spark:`: how the Spark engine submits its job.
+    public var spark = SparkConfig()
     /// Dialect defaults for every source.
     public var csv = CSVDialect()
     /// Per-source path, dialect overrides and column mapping.
@@ -146,6 +150,8 @@ public struct SourceConfig: Sendable, Equatable {
     public var headerRow: Int?
     /// Canonical column name → header in this export.
     public var columns: [String: String] = [:]
+    /// `format: parquet` (the Spark engine only; columns are then matched by name).
+    public var format: SourceFormat?
 
     public init() {}
 }

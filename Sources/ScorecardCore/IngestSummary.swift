@@ -27,6 +27,35 @@ public struct IngestSummary: Sendable, Equatable {
     }
 }
 
+extension IngestSummary {
+    /// How many rejected rows of a source over `max_rejected_share` are printed with the failure.
+    public static let rejectedRowsShownOnFailure = 20
+
+    /// The warnings about rows before the report window that look like mistakes: a small share of their
+    /// source, or decades before the as-of date (history is only noted on the data-quality page).
+    public static func earlyRowWarnings(_ early: [EarlyRows], sources: [SourceStats], asOf: Day, window: ReportWindow) -> [Diagnostic] {
+        let used = Dictionary(sources.map { ($0.source, $0.used) }, uniquingKeysWith: +)
+        return early.filter { $0.isLikelyMistake(usedRows: used[$0.source] ?? 0, asOf: asOf) }.map { $0.warning(window: window) }
+    }
+
+    /// The problems that fail a build (exit 2) when a source rejects more than `maxShare` of its rows:
+    /// the first rejected rows of the source (nothing is published, so they go to stderr), then the count.
+    public func rejectedShareProblems(maxShare share: Double) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for s in sources where s.rows > 0 && Double(s.rejected) / Double(s.rows) > share {
+            let rows = rejections.filter { $0.location.source == s.source }
+            for r in rows.prefix(Self.rejectedRowsShownOnFailure) {
+                problems.append(Diagnostic("rejected row: \(r.reason.rawValue): \(r.detail)", at: r.location))
+            }
+            let more = rows.count > Self.rejectedRowsShownOnFailure ? " (the first \(Self.rejectedRowsShownOnFailure) are listed above)" : " (listed above)"
+            problems.append(Diagnostic(
+                "\(s.source) rejected \(s.rejected) of \(s.rows) rows, more than max_rejected_share \(share)\(more)",
+                at: SourceLocation(file: s.files.map(\.path).joined(separator: ", "), source: s.source)))
+        }
+        return problems
+    }
+}
+
 public struct SourceStats: Sendable, Equatable {
     public var source: SourceName
     public var files: [FileStats]

@@ -17,6 +17,7 @@ struct BuildCommand: ParsableCommand {
           scorecard build --data /srv/exports --out /var/www/scorecard --base-url https://intranet/scorecard/
           scorecard build --as-of 2026-10-31 --out /tmp/october
           scorecard build --rebuild-archive 2026-10
+          scorecard build --engine spark --spark-master spark://cluster:7077
         """
     )
 
@@ -44,11 +45,23 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("wait"), help: ArgumentHelp("Seconds to wait for another build of the same output folder.", valueName: "seconds"))
     var wait: Int = 0
 
+    @Option(name: .long, help: ArgumentHelp("The engine that reduces the exports: builtin (default) or spark.", valueName: "engine"))
+    var engine: String?
+
+    @Option(name: .customLong("spark-master"), help: ArgumentHelp("The Spark master (local[*], spark://host:7077, yarn, …).", valueName: "url"))
+    var sparkMaster: String?
+
+    @Option(name: .customLong("keep-aggregates"), help: ArgumentHelp("Also write the aggregate tables into this folder.", valueName: "dir"))
+    var keepAggregates: String?
+
     func validate() throws {
         if let asOf, Day(iso: asOf) == nil {
             throw ValidationError("--as-of takes a date as yyyy-MM-dd, not \"\(asOf)\"")
         }
         if wait < 0 { throw ValidationError("--wait takes a number of seconds, 0 or more") }
+        if let engine, EngineKind(rawValue: engine) == nil {
+            throw ValidationError("--engine takes \(EngineKind.allCases.map(\.rawValue).joined(separator: " or ")), not \"\(engine)\"")
+        }
     }
 
     func run() throws {
@@ -61,6 +74,9 @@ struct BuildCommand: ParsableCommand {
         options.templates = templates
         options.rebuildArchive = rebuildArchive
         options.lockWaitSeconds = wait
+        options.engine = engine.flatMap(EngineKind.init(rawValue:))
+        options.sparkMaster = sparkMaster
+        options.keepAggregates = keepAggregates
         let warnings = try Build(options: options, logger: makeLogger()).run()
         for warning in warnings { printError(warning.description) }
     }

@@ -103,6 +103,18 @@ struct Fixture {
     mutating func receive(_ line: Int, _ date: String, _ qty: Double) { receipts.append((line, date, qty)) }
 
     func report() -> Report {
+        let (sink, a) = accumulated()
+        return sink.finish(asOf: a)
+    }
+
+    /// The aggregate tables of the fixture's rows.
+    func aggregates() -> Aggregates {
+        let (sink, a) = accumulated()
+        return sink.aggregates(asOf: a)
+    }
+
+    /// The accumulator fed with every row, and the as-of date.
+    func accumulated() -> (MetricsAccumulator, Day) {
         var categories: [String] = []
         var productRows: [Product] = []
         var productIndex: [String: Int32] = [:]
@@ -169,7 +181,7 @@ struct Fixture {
                 for r in receipts { sink.receipt(ReceiptRecord(line: Int32(r.line), receiptDate: day(r.date), qtyReceived: r.qty)) }
             }
         }
-        return sink.finish(asOf: a)
+        return (sink, a)
     }
 }
 

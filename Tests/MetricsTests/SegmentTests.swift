@@ -270,7 +270,11 @@ enum Deep {
             default: return ["\(path): \(a) ≠ \(b)"]
             }
         }
-        if ma.displayStyle == .collection || ma.displayStyle == .set {
+        if ma.displayStyle == .set {
+            let xs = ma.children.map { "\($0.value)" }.sorted(), ys = mb.children.map { "\($0.value)" }.sorted()
+            return xs == ys ? [] : ["\(path): \(xs) ≠ \(ys)"]
+        }
+        if ma.displayStyle == .collection {
             let xs = Array(ma.children), ys = Array(mb.children)
             guard xs.count == ys.count else { return ["\(path): \(xs.count) elements ≠ \(ys.count)"] }
             return zip(xs, ys).enumerated().flatMap { i, p in differences(p.0.value, p.1.value, path: "\(path)[\(i)]") }
