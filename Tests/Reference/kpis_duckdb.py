@@ -5,7 +5,15 @@ Requires DuckDB for Python:   python3 -m pip install duckdb
 
 Usage:
     kpis_duckdb.py DIR [--as-of YYYY-MM-DD] [--promo-fill-target 0.95] [--max-weeks 260]
-                       [--horizon-days 28] [--emergency EXPEDITED,AIR,NEXT_DAY,CHARTER] > kpis.json
+                       [--horizon-days 28] [--emergency EXPEDITED,AIR,NEXT_DAY,CHARTER]
+                       [--segment KEY:SOURCE=HEADER[,SOURCE=HEADER...][,label=LABEL] ...] [--max-values 50]
+                       [--segments-out segments.json] > kpis.json
+
+--segment is one dimension of `segments:` in the config: `region:label=Sales region,orders=VKORG,inventory=Region`
+(an order dimension; forecast= and purchase_orders= too) or `brand:products=Marke` (a product dimension);
+in config order, repeated. HEADER is the column's header in DIR (no ',' or '=' in it or in LABEL).
+--max-values is segments.max_values. --segments-out writes data/segments.json (every view's weeks, months,
+campaigns and comparisons), and kpis.json gets "segments" (each dimension's number of views).
 
 DIR holds the sources in canonical form (canonical headers, ',' delimiter, '.' decimal,
 yyyy-MM-dd dates, UTF-8): DIR/S.csv, or every *.csv in DIR/S/ (sorted by name, one table).
@@ -14,7 +22,8 @@ Optional: inventory, freight, returns, forecast, purchase_orders, receipts.
 
 The output is the kpis.json document of docs/figures.md, "The layout of kpis.json" (as_of, sources, weeks, months, campaigns,
 campaign_skus, categories, comparisons).
-Exit status 2 on bad input (missing required source or column, receipts without purchase_orders).
+Exit status 2 on bad input (missing required source or column, receipts without purchase_orders, a bad
+--segment, a dimension's header missing from a file of its source).
 """
 import argparse
 import csv
@@ -72,6 +81,40 @@ except ImportError:  # pragma: no cover
 #      is in the range (and not after A), with all the week's order lines, also those after the range's
 #      last day (last year's range of a mid-week A ends mid-week); days(P) of a range is its length (it
 #      never ends after A). They are computed from every used row, whatever --max-weeks says.
+# Segments (docs/segments.md, "What a view is" and "Values, (none) and Other"):
+#  S1  A view is computed by the very code of the whole company (figures()) on copies of the used base
+#      tables restricted to it, in a schema of its own: order lines of the value (order dimension) or of the
+#      view's products (product dimension); their deliveries and returns; freight (S4); inventory, forecast
+#      and purchase orders (S6, S7); receipts of the view's PO lines; campaigns all. Nothing is re-validated:
+#      rejected and ignored rows stay so, and nothing the view leaves out is rejected.
+#  S2  Every view has the whole company's report window (weeks and months from the company's earliest used
+#      order_date, --max-weeks) and the same A, comparison ranges, targets and options.
+#  S3  Values: trimmed like every value (then compared exactly, case-sensitive; blanks are the empty value
+#      "", labelled "(none)"); an order dimension's values are those of the used order lines (not rejected,
+#      order_date <= A), a product dimension's those of the valid products, with or without lines (rows
+#      rejected as duplicates carry no value).
+#  S4  share(order) = value of the order's used lines in the view / value of all its used lines (binary
+#      doubles; 1e-9 relative is far above their rounding), by line counts when the order's value is 0. A
+#      freight row (used: not rejected, ship_date <= A) is in a view when its order has a used line there:
+#      one without order_id, of an order not in orders, of a rejected line only, or of lines after A only,
+#      is in no view, though the whole company counts it.
+#  S5  Beyond --max-values, the revenue that ranks the values (sum of qty_ordered * unit_price over their
+#      used lines) is summed exactly, in decimals (as R7), so that mathematically equal revenues tie and
+#      the tie goes to the value first in code-point order. "Other" is one view of every other value.
+#  S6  A row of inventory / forecast / purchase_orders whose value (the dimension's column there) is none of
+#      the dimension's values belongs to "Other" when there is one, else to no view. For a product
+#      dimension those rows follow their sku's product.
+#  S7  In an order dimension that names no column for inventory, forecast or purchase_orders, the source
+#      is absent in the views (its figures null; receipts absent with purchase_orders). A named source
+#      without rows for a value is present and empty there (stock 0, readiness 0).
+#  S8  With a forecast column of one or more dimensions, the duplicate key is (week_start, sku, the value
+#      of every such dimension); forecast_units of (sku, w) is the sum of its rows, for the whole company
+#      and in every view (also without a forecast column, where it is the one row).
+#  S9  Values in a document ordered by the as-of week's (the last reported week's) promo_fill_rate
+#      ascending, compared as computed (no tolerance), nulls after them, ties by value in code-point order,
+#      "Other" last. A product dimension's view has the categories of its products and the campaign items
+#      matching one of them (by sku or category); item_match, promoted categories, readiness and
+#      inbound follow.
 # --------------------------------------------------------------------------------------
 
 # --------------------------------------------------------------------------------------
@@ -180,12 +223,13 @@ def read_header(path):
     return [h.strip() for h in row]
 
 
-def load_source(con, name, files):
+def load_source(con, name, files, extra=()):
     """Loads every file of the source, in order, into raw_<name> (all VARCHAR, canonical
-    column names, rn = global row ordinal in file order)."""
+    column names, rn = global row ordinal in file order).  extra: (column, header) of the segment
+    dimensions that read this source; a file without the header is an error (exit 2)."""
     cols = [c for c, *_ in SCHEMAS[name]]
     con.execute(f"CREATE TABLE raw_{name} (rn BIGINT, "
-                + ", ".join(f"{ident(c)} VARCHAR" for c in cols) + ")")
+                + ", ".join(f"{ident(c)} VARCHAR" for c in cols + [c for c, _ in extra]) + ")")
     offset = 0
     for path in files:
         header = read_header(path)
@@ -198,6 +242,10 @@ def load_source(con, name, files):
         sel = []
         for c in cols:
             sel.append(f"c{header.index(c)}" if c in header else "NULL::VARCHAR")
+        for c, h in extra:
+            if h not in header:
+                fail(f"{path}: missing column '{h}' of segment dimension '{c[4:]}' for source {name}")
+            sel.append(f"c{header.index(h)}")
         base = (f"read_csv({q(path)}, header=true, auto_detect=false, delim=',', quote='\"', "
                 f"escape='\"', columns={colspec}")
         # rows in file order: the table keeps insertion order (preserve_insertion_order),
@@ -216,10 +264,12 @@ def load_source(con, name, files):
         con.execute("DROP TABLE tmp_csv")
 
 
-def validate_source(con, name):
-    """v_<name>: trimmed/parsed columns plus `reason` (NULL = row-level valid)."""
+def validate_source(con, name, extra=()):
+    """v_<name>: trimmed/parsed columns plus `reason` (NULL = row-level valid).  A segment dimension's
+    column (extra) is text, trimmed, never NULL (the empty value is ''), and never rejects a row."""
     fields = SCHEMAS[name]
-    trimmed = ", ".join(f"tr({ident(c)}) AS {ident(c)}" for c, *_ in fields)
+    trimmed = ", ".join([f"tr({ident(c)}) AS {ident(c)}" for c, *_ in fields]
+                        + [f"coalesce(tr({ident(c)}), '') AS {ident(c)}" for c, _ in extra])
     parsed, checks = [], []
     for c, kind, req, nonneg in fields:
         ci = ident(c)
@@ -247,7 +297,7 @@ def validate_source(con, name):
         checks.append("WHEN (sku IS NULL) = (category IS NULL) THEN 'need exactly one of sku/category'")
     con.execute(f"""
         CREATE TABLE v_{name} AS
-        SELECT rn, {', '.join(parsed)}, CASE {' '.join(checks)} END AS reason
+        SELECT rn, {', '.join(parsed + [ident(c) for c, _ in extra])}, CASE {' '.join(checks)} END AS reason
         FROM (SELECT rn, {trimmed} FROM raw_{name})""")
     con.execute(f"DROP TABLE raw_{name}")
 
@@ -306,6 +356,10 @@ def comparison_ranges(A):
     return labels, dates
 
 
+def monday(d):
+    return d - dt.timedelta(days=d.weekday())
+
+
 def rows(con, sql):
     cur = con.execute(sql)
     names = [d[0] for d in cur.description]
@@ -323,6 +377,141 @@ def jsonable(v):
         return {k: jsonable(x) for k, x in v.items()}
     return v
 
+def seg_cols(extra, source, prefix=""):
+    """', p.seg_KEY, ...': the columns of the segment dimensions that read `source`."""
+    return "".join(f", {prefix}{ident(c)}" for c, _ in extra.get(source, []))
+
+
+SEGMENT_SOURCES = ["orders", "products", "inventory", "forecast", "purchase_orders"]
+
+
+def parse_segments(specs):
+    """--segment KEY:SOURCE=HEADER[,SOURCE=HEADER...][,label=LABEL], as segments.KEY of the config:
+    exactly one of orders (an order dimension, optionally with inventory, forecast, purchase_orders)
+    or products (a product dimension, nothing else); at most 8 dimensions, keys a-z, 0-9, _."""
+    dims = []
+    for spec in specs:
+        key, sep, rest = spec.partition(":")
+        if not sep or not key or len(key) > 40 or any(ch not in "abcdefghijklmnopqrstuvwxyz0123456789_" for ch in key):
+            fail(f"--segment {spec}: KEY:SOURCE=HEADER,... with a key of 1 to 40 characters a-z, 0-9, _")
+        if any(d["key"] == key for d in dims):
+            fail(f"--segment {spec}: a second dimension '{key}'")
+        label, columns = key, {}
+        for part in rest.split(","):
+            name, eq, value = (x.strip() for x in part.partition("="))
+            if not eq or not value:
+                fail(f"--segment {spec}: '{part}' is not SOURCE=HEADER or label=LABEL")
+            if name == "label":
+                label = value
+            elif name in SEGMENT_SOURCES and name not in columns:
+                columns[name] = value
+            else:
+                fail(f"--segment {spec}: unknown or repeated '{name}'")
+        if ("orders" in columns) == ("products" in columns):
+            fail(f"--segment {spec}: name exactly one of orders and products")
+        if "products" in columns and len(columns) > 1:
+            fail(f"--segment {spec}: a product dimension names no other source")
+        dims.append({"key": key, "label": label, "source": "orders" if "orders" in columns else "products",
+                     "columns": columns})
+    if len(dims) > 8:
+        fail("--segment: at most 8 dimensions")
+    return dims
+
+
+def segment_views(con, dim, max_values):
+    """The views of a dimension (S5), unordered: [{vid, value, label, other, members}], and the table
+    main.segmap_KEY (value, vid) of every value of the dimension.  Values: the distinct values over the
+    used order lines (order dimension) or over the valid products (product dimension, a product without
+    lines with revenue 0).  Beyond max_values, the max_values - 1 values with the largest revenue
+    (sum of qty_ordered * unit_price over their lines, exactly, in decimals; ties: value in code-point
+    order) keep their view, the others make one view "Other"."""
+    col = ident("seg_" + dim["key"])
+    if dim["source"] == "orders":
+        sql = f"SELECT {col} AS value, sum(qty_d * price_d) AS revenue FROM lines0 GROUP BY 1"
+    else:
+        sql = (f"SELECT p.{col} AS value, sum(l.qty_d * l.price_d) AS revenue "
+               "FROM products p LEFT JOIN lines0 l USING (sku) GROUP BY 1")
+    values = [(v, r if r is not None else decimal.Decimal(0)) for v, r in con.execute(sql).fetchall()]
+    if len(values) > max_values:
+        own = {v for v, _ in sorted(values, key=lambda t: (-t[1], t[0]))[:max_values - 1]}
+    else:
+        own = {v for v, _ in values}
+    folded = sorted(v for v, _ in values if v not in own)
+    views = [{"vid": i, "value": v, "label": v if v != "" else "(none)", "other": False, "members": [v]}
+             for i, v in enumerate(sorted(own))]
+    if folded:
+        views.append({"vid": len(views), "value": None, "label": "Other", "other": True, "members": folded})
+    table = "segmap_" + dim["key"]
+    con.execute(f"CREATE TABLE {table} (value VARCHAR, vid INTEGER)")
+    con.executemany(f"INSERT INTO {table} VALUES (?, ?)", [(m, v["vid"]) for v in views for m in v["members"]])
+    return views
+
+
+BASE_TABLES = {"products", "categories", "campaigns", "items", "lines0", "dlv", "ret", "fr", "inv", "fc", "pol0", "rcv"}
+
+
+def restrict(con, schema, dim, view, has):
+    """Schema `schema` with the used base tables (BASE_TABLES) of main restricted to the view (segments, "The
+    views"), and the view's source presence (has).  A row of inventory / forecast / purchase_orders whose
+    value is not one of the dimension's values belongs to "Other" when there is one (S6)."""
+    seg = ident("seg_" + dim["key"])
+    segmap = "main.segmap_" + dim["key"]
+
+    def of_view(c):
+        x = f"{c} IN (SELECT value FROM {segmap} WHERE vid = {view['vid']})"
+        return f"({x} OR {c} NOT IN (SELECT value FROM {segmap}))" if view["other"] else x
+
+    def table(name, sql):
+        con.execute(f"CREATE TABLE {schema}.{name} AS {sql}")
+
+    con.execute(f"CREATE SCHEMA {schema}")
+    view_has = dict(has)
+    if dim["source"] == "orders":
+        # products, categories and campaign items: all; order lines of the value; inventory, forecast and
+        # purchase orders: the rows of the value when the dimension names a column there, else none (absent)
+        for name in ("products", "categories", "items"):
+            table(name, f"SELECT * FROM main.{name}")
+        table("lines0", f"SELECT * FROM main.lines0 WHERE {of_view(seg)}")
+        for source, name in (("inventory", "inv"), ("forecast", "fc"), ("purchase_orders", "pol0")):
+            mapped = source in dim["columns"]
+            view_has[source] = has[source] and mapped
+            table(name, f"SELECT * FROM main.{name} WHERE {of_view(seg) if mapped else 'false'}")
+        view_has["receipts"] = has["receipts"] and view_has["purchase_orders"]
+    else:
+        # the products of the value (and their categories); the campaign items that match one of them;
+        # order lines, inventory, forecast and purchase orders of those products
+        table("products", f"SELECT * FROM main.products WHERE {of_view(seg)}")
+        table("categories", f"SELECT DISTINCT category FROM {schema}.products")
+        table("items", f"SELECT * FROM main.items WHERE sku IN (SELECT sku FROM {schema}.products) "
+                       f"OR category IN (SELECT category FROM {schema}.categories)")
+        for name in ("lines0", "inv", "fc", "pol0"):
+            table(name, f"SELECT * FROM main.{name} WHERE sku IN (SELECT sku FROM {schema}.products)")
+    table("campaigns", "SELECT * FROM main.campaigns")
+    # deliveries and returns of the view's lines, receipts of its PO lines
+    table("dlv", f"SELECT * FROM main.dlv WHERE lid IN (SELECT lid FROM {schema}.lines0)")
+    table("ret", f"SELECT * FROM main.ret WHERE lid IN (SELECT lid FROM {schema}.lines0)")
+    table("rcv", f"SELECT * FROM main.rcv WHERE pid IN (SELECT pid FROM {schema}.pol0)")
+    # freight rows whose order has a line in the view, cost x share(order): the order's value in the view /
+    # its value (used lines); by line counts when its value is 0.  Rows without an order_id, or whose order
+    # has no used line, are in no view (S4).
+    table("fr", f"""
+        SELECT f.ship_date,
+               f.cost * CASE WHEN a.value <> 0 THEN v.value / a.value ELSE CAST(v.n AS DOUBLE) / a.n END AS cost,
+               f.order_id, f.emergency
+        FROM main.fr f
+        JOIN (SELECT order_id, sum(qty * price) AS value, count(*) AS n FROM {schema}.lines0 GROUP BY order_id) v
+             USING (order_id)
+        JOIN (SELECT order_id, sum(qty * price) AS value, count(*) AS n FROM main.lines0 GROUP BY order_id) a
+             USING (order_id)""")
+    made = {r[0] for r in con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = ?", [schema]).fetchall()}
+    assert made == BASE_TABLES, made ^ BASE_TABLES  # figures() must not fall back to main's tables
+    return view_has
+
+
+def period_rows(periods):
+    return [{k: p[k] for k in ["period", "start", "end"] + PERIOD_KEYS} for p in periods]
+
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -333,11 +522,23 @@ def main():
     ap.add_argument("--max-weeks", type=int, default=260)
     ap.add_argument("--emergency", default="EXPEDITED,AIR,NEXT_DAY,CHARTER")
     ap.add_argument("--threads", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--segment", action="append", default=[],
+                    metavar="KEY:SOURCE=HEADER[,SOURCE=HEADER...][,label=LABEL]")
+    ap.add_argument("--max-values", type=int, default=50)
+    ap.add_argument("--segments-out", metavar="FILE")
     args = ap.parse_args()
     target = args.promo_fill_target
     emergency = [s.strip().upper() for s in args.emergency.split(",") if s.strip()]
     if args.max_weeks < 1:
         fail(f"--max-weeks: must be at least 1: {args.max_weeks}")
+    dims = parse_segments(args.segment)
+    if not 2 <= args.max_values <= 500:
+        fail(f"--max-values: must be from 2 to 500: {args.max_values}")
+    # source -> [(column, header)]: the column seg_KEY of every dimension that reads the source
+    extra = {}
+    for d in dims:
+        for source, header in d["columns"].items():
+            extra.setdefault(source, []).append(("seg_" + d["key"], header))
 
     con = duckdb.connect()
     con.execute(f"SET threads = {int(args.threads)}")
@@ -370,14 +571,16 @@ def main():
         if s not in present:
             # absent optional source: empty table with the right schema so SQL stays uniform
             con.execute(f"CREATE TABLE raw_{s} (rn BIGINT, "
-                        + ", ".join(f"{ident(c)} VARCHAR" for c, *_ in SCHEMAS[s]) + ")")
+                        + ", ".join([f"{ident(c)} VARCHAR" for c, *_ in SCHEMAS[s]]
+                                    + [f"{ident(c)} VARCHAR" for c, _ in extra.get(s, [])]) + ")")
         else:
-            load_source(con, s, present[s])
-        validate_source(con, s)
+            load_source(con, s, present[s], extra.get(s, []))
+        validate_source(con, s, extra.get(s, []))
 
     # duplicates (first one wins among row-valid rows), then references
     dedupe(con, "products", "sku")
-    con.execute("CREATE TABLE products AS SELECT sku, category, unit_cost, list_price FROM v_products WHERE reason IS NULL")
+    con.execute(f"CREATE TABLE products AS SELECT sku, category, unit_cost, list_price{seg_cols(extra, 'products')} "
+                "FROM v_products WHERE reason IS NULL")
     con.execute("CREATE TABLE categories AS SELECT DISTINCT category FROM products")
 
     dedupe(con, "orders", "order_id, line_no")
@@ -399,7 +602,8 @@ def main():
 
     dedupe(con, "inventory", "snapshot_date, sku, coalesce(location, '')")
     set_reason(con, "inventory", "sku NOT IN (SELECT sku FROM products)", "unknown sku")
-    dedupe(con, "forecast", "week_start, sku")
+    # with a forecast column of a dimension the key is (week_start, sku, value) (S8)
+    dedupe(con, "forecast", "week_start, sku" + seg_cols(extra, "forecast"))
     set_reason(con, "forecast", "sku NOT IN (SELECT sku FROM products)", "unknown sku")
 
     # purchase orders: duplicate (po_id, line_no) first (as for orders), then the sku reference;
@@ -428,7 +632,7 @@ def main():
         CREATE TABLE lines0 AS
         SELECT o.rn AS lid, o.order_id, o.line_no, o.order_date, o.requested_date, o.sku,
                o.qty_ordered AS qty, o.unit_price AS price, p.category, p.unit_cost, p.list_price,
-               o.qty_ordered_d AS qty_d, o.unit_price_d AS price_d
+               o.qty_ordered_d AS qty_d, o.unit_price_d AS price_d{seg_cols(extra, 'orders', 'o.')}
         FROM orders_ok o JOIN products p USING (sku)
         WHERE o.order_date <= {AQ}""")
     # used deliveries: not rejected, ship_date <= A, of a used line
@@ -449,25 +653,17 @@ def main():
         FROM v_freight WHERE reason IS NULL AND ship_date <= {AQ}""")
     con.execute(f"""
         CREATE TABLE inv AS
-        SELECT i.snapshot_date, i.sku, i.qty_on_hand, p.category, p.unit_cost
+        SELECT i.snapshot_date, i.sku, i.qty_on_hand, p.category, p.unit_cost{seg_cols(extra, 'inventory', 'i.')}
         FROM v_inventory i JOIN products p USING (sku)
         WHERE i.reason IS NULL AND i.snapshot_date <= {AQ}""")
-    con.execute("CREATE TABLE fc AS SELECT week_start, sku, forecast_units FROM v_forecast WHERE reason IS NULL")
-    # Stock at A (docs/figures.md): one date for the whole inventory, the latest snapshot_date <= A; a product
-    # without a row on that date has 0 (absent from snap); no snapshot <= A -> every stock 0 (snap empty).
-    con.execute("""
-        CREATE TABLE snap AS
-        SELECT sku, sum(qty_on_hand) AS stock FROM inv
-        WHERE snapshot_date = (SELECT max(snapshot_date) FROM inv) GROUP BY sku""")
-    # S of inbound_units: the snapshot date readiness uses; A when there is none (or no inventory source)
-    S = con.execute("SELECT max(snapshot_date) FROM inv").fetchone()[0] or A
-    SQ = f"DATE '{S.isoformat()}'"
-
+    con.execute(f"CREATE TABLE fc AS SELECT week_start, sku, forecast_units{seg_cols(extra, 'forecast')} "
+                "FROM v_forecast WHERE reason IS NULL")
     # used PO lines: not rejected, order_date <= A; used receipts: not rejected, receipt_date <= A,
     # of a used PO line (a receipt of an ignored PO line is ignored).
     con.execute(f"""
         CREATE TABLE pol0 AS
-        SELECT o.rn AS pid, o.po_id, o.line_no, o.order_date, o.due_date, o.sku, o.qty_ordered AS qty, p.category
+        SELECT o.rn AS pid, o.po_id, o.line_no, o.order_date, o.due_date, o.sku, o.qty_ordered AS qty,
+               p.category{seg_cols(extra, 'purchase_orders', 'o.')}
         FROM po_ok o JOIN products p USING (sku)
         WHERE o.order_date <= {AQ}""")
     con.execute(f"""
@@ -498,6 +694,92 @@ def main():
     for t in ("v_orders", "orders_ok", "v_deliveries", "v_returns", "v_freight", "v_inventory", "v_forecast",
               "v_purchase_orders", "po_ok", "v_receipts", "v_products", "v_campaigns", "v_campaign_items"):
         con.execute(f"DROP TABLE {t}")
+
+    # ---------------------------------------------------------------- report window
+    # Report window (docs/inputs.md, "The report window and its warnings"): weeks from
+    # max(week of the earliest order_date, as-of week - (max_weeks - 1)) to the as-of week; months from
+    # the later of (month of the earliest order_date) and (month of that first week's Monday) to the
+    # month of A.  "Earliest order_date" is read over the used lines (not rejected, not after A), as
+    # the report period always was here; with no used line the report starts at A.  Every view has the
+    # whole company's window (S2).
+    first = con.execute("SELECT min(order_date) FROM lines0").fetchone()[0] or A
+    weeks_to_a = (monday(A) - monday(first)).days // 7  # as-of week - week of the earliest order_date
+    first_week = monday(A) - dt.timedelta(weeks=min(weeks_to_a, args.max_weeks - 1))
+    first_month = max(first.replace(day=1), first_week.replace(day=1))
+    has = {s: s in present for s in OPTIONAL_SOURCES}
+
+    # ---------------------------------------------------------------- segments
+    # Every view is computed by figures() on restricted copies of the used base tables, in a schema of
+    # its own (filter-then-compute, S1-S9).  The views come first: the whole company's run below drops
+    # base tables it has finished with.
+    seg_dims = []
+    for dim in dims:
+        views = segment_views(con, dim, args.max_values)
+        for view in views:
+            schema = f"view_{dim['key']}_{view['vid']}"
+            view_has = restrict(con, schema, dim, view, has)
+            con.execute(f"SET search_path = '{schema},main'")
+            r = figures(con, A, first_week, first_month, view_has, args, target, details=False)
+            con.execute("SET search_path = 'main'")
+            con.execute(f"DROP SCHEMA {schema} CASCADE")
+            view.update({k: r[k] for k in ("weeks", "months", "campaigns", "comparisons")})
+        con.execute(f"DROP TABLE segmap_{dim['key']}")
+        # the values ordered by the as-of week's promo_fill_rate ascending, nulls after, ties by value
+        # (code points), "Other" last; the as-of week is the last reported week
+        def order(view):
+            fr = view["weeks"][-1]["promo_fill_rate"] if view["weeks"] else None
+            return (view["other"], fr is None, fr if fr is not None else 0.0, view["value"] or "")
+        views.sort(key=order)
+        seg_dims.append({"key": dim["key"], "label": dim["label"], "source": dim["source"],
+                         "values": [{"value": v["value"], "label": v["label"], "other": v["other"],
+                                     "weeks": period_rows(v["weeks"]), "months": period_rows(v["months"]),
+                                     "campaigns": v["campaigns"], "comparisons": v["comparisons"]}
+                                    for v in views]})
+
+    # ---------------------------------------------------------------- the whole company
+    fig = figures(con, A, first_week, first_month, has, args, target)
+    doc = {
+        "schema_version": 1,
+        "as_of": A.isoformat(),
+        "targets": {"promo_fill_rate": target},
+        "sources": sources,
+        "weeks": period_rows(fig["weeks"]),
+        "months": period_rows(fig["months"]),
+        "campaigns": fig["campaigns"],
+        "campaign_skus": fig["campaign_skus"],
+        "categories": fig["categories"],
+        "comparisons": fig["comparisons"],
+    }
+    if dims:
+        doc["segments"] = [{"key": d["key"], "label": d["label"], "values": len(d["values"])} for d in seg_dims]
+    json.dump(doc, sys.stdout, indent=1, allow_nan=False)
+    sys.stdout.write("\n")
+    if args.segments_out:
+        with open(args.segments_out, "w", encoding="utf-8") as fh:
+            json.dump({"schema_version": 1, "as_of": A.isoformat(), "dimensions": seg_dims}, fh,
+                      indent=1, allow_nan=False, ensure_ascii=False)
+            fh.write("\n")
+
+def figures(con, A, first_week, first_month, has, args, target, details=True):
+    """The figures of docs/figures.md from the used base tables of the current schema (products, categories,
+    campaigns, items, lines0, dlv, ret, fr, inv, fc, pol0, rcv): {weeks, months, campaigns, campaign_skus,
+    categories, comparisons}; campaign_skus and categories only with details."""
+    AQ = f"DATE '{A.isoformat()}'"
+    has_po = has["purchase_orders"]
+    has_rc = has["purchase_orders"] and has["receipts"]
+    # the comparison ranges of the as-of week and month: not bounded by the report window
+    comparison_labels, comparison_dates = comparison_ranges(A)
+    # Stock at A (docs/figures.md): one date for the whole inventory, the latest snapshot_date <= A; a product
+    # without a row on that date has 0 (absent from snap); no snapshot <= A -> every stock 0 (snap empty).
+    con.execute("""
+        CREATE TABLE snap AS
+        SELECT sku, sum(qty_on_hand) AS stock FROM inv
+        WHERE snapshot_date = (SELECT max(snapshot_date) FROM inv) GROUP BY sku""")
+    # S of inbound_units: the snapshot date readiness uses; A when there is none (or no inventory source)
+    S = con.execute("SELECT max(snapshot_date) FROM inv").fetchone()[0] or A
+    SQ = f"DATE '{S.isoformat()}'"
+
+
 
     # completed(L): the earliest ship_date d (not after A) on which the running sum of L's deliveries
     # with ship_date <= d reaches qty_ordered - 1e-9; only lines with qty_ordered > 0.  Deliveries of
@@ -574,25 +856,6 @@ def main():
     con.execute("DROP TABLE pol0")
 
     # ---------------------------------------------------------------- periods
-    # Report window (docs/inputs.md, "The report window and its warnings"): weeks from
-    # max(week of the earliest order_date, as-of week - (max_weeks - 1)) to the as-of week; months from
-    # the later of (month of the earliest order_date) and (month of that first week's Monday) to the
-    # month of A.  "Earliest order_date" is read over the used lines (not rejected, not after A), as
-    # the report period always was here; with no used line the report starts at A.
-    first = con.execute("SELECT min(order_date) FROM lines").fetchone()[0] or A
-
-    def monday(d):
-        return d - dt.timedelta(days=d.weekday())
-
-    weeks_to_a = (monday(A) - monday(first)).days // 7  # as-of week - week of the earliest order_date
-    first_week = monday(A) - dt.timedelta(weeks=min(weeks_to_a, args.max_weeks - 1))
-    first_month = max(first.replace(day=1), first_week.replace(day=1))
-    # the comparison ranges of the as-of week and month: not bounded by the report window
-    comparison_labels, comparison_dates = comparison_ranges(A)
-
-    has = {s: s in present for s in OPTIONAL_SOURCES}
-    has_po = has["purchase_orders"]
-    has_rc = has["purchase_orders"] and has["receipts"]
     # promoted categories: categories of the products each item matches
     con.execute("""
         CREATE TABLE item_cats AS
@@ -606,11 +869,12 @@ def main():
         WITH act AS (
             SELECT CAST(date_trunc('week', order_date) AS DATE) AS w, sku, sum(qty) AS a
             FROM lines GROUP BY ALL),
+        fcs AS (SELECT week_start, sku, sum(forecast_units) AS forecast_units FROM fc GROUP BY ALL),
         pairs AS (
             SELECT coalesce(f.week_start, a.w) AS w, coalesce(f.sku, a.sku) AS sku,
                    coalesce(a.a, 0) AS a, coalesce(f.forecast_units, 0) AS f,
                    f.sku IS NOT NULL AS has_fc
-            FROM fc f FULL OUTER JOIN act a ON a.w = f.week_start AND a.sku = f.sku)
+            FROM fcs f FULL OUTER JOIN act a ON a.w = f.week_start AND a.sku = f.sku)
         SELECT x.w, x.sku, x.a, x.f, x.has_fc, p.list_price AS price,
                EXISTS (SELECT 1 FROM camp_sku cs JOIN campaigns c USING (campaign_id)
                        WHERE cs.sku = x.sku AND c.start_date <= least(x.w + 6, {AQ})
@@ -911,70 +1175,59 @@ def main():
         r["at_risk"] = r["readiness"] is not None and r["readiness"] < 1
         campaigns.append({k: r[k] for k in CAMPAIGN_KEYS})
 
-    # ---------------------------------------------------------------- campaign SKUs
-    # One row per listed campaign C and sku with a line in lines(C) (such a campaign has started, so
-    # it is listed).  Rows ordered by campaign as in "campaigns" (start date, then id), then
-    # shortfall_value descending, then sku.
-    sql = f"""
-    WITH cl AS (SELECT lc.campaign_id, l.* FROM lc JOIN lines l USING (lid)),
-    cs AS (
-        SELECT campaign_id, sku, any_value(category) AS category, sum(qty) AS ordered_units,
-               coalesce(sum(qty) FILTER (WHERE requested_date <= {AQ}), 0) AS due_units,
-               coalesce(sum(ots) FILTER (WHERE requested_date <= {AQ}), 0) AS on_time_units,
-               coalesce(sum(short_d) FILTER (WHERE requested_date <= {AQ}), 0) AS short_d,
-               list(lead_time) FILTER (WHERE completed IS NOT NULL) AS lts
-        FROM cl GROUP BY campaign_id, sku)
-    SELECT cs.campaign_id, cs.sku, cs.category, cs.ordered_units, cs.due_units, cs.on_time_units,
-           CASE WHEN cs.due_units <> 0 THEN cs.on_time_units / cs.due_units END AS fill_rate,
-           CAST(cs.short_d AS DOUBLE) AS shortfall_value,
-           nrank(cs.lts, 1, 2) AS lead_time_median,
-           CASE WHEN {has['inventory']} THEN coalesce(s.stock, 0) END AS stock_on_hand
-    FROM cs JOIN campaigns c USING (campaign_id) LEFT JOIN snap s USING (sku)
-    WHERE c.start_date <= {AQ} + {int(args.horizon_days)}
-    ORDER BY c.start_date, c.campaign_id, cs.short_d DESC, cs.sku"""
-    campaign_skus = [{k: jsonable(r[k]) for k in CAMPAIGN_SKU_KEYS} for r in rows(con, sql)]
+    campaign_skus, categories = [], []
+    if details:
+        # ---------------------------------------------------------------- campaign SKUs
+        # One row per listed campaign C and sku with a line in lines(C) (such a campaign has started, so
+        # it is listed).  Rows ordered by campaign as in "campaigns" (start date, then id), then
+        # shortfall_value descending, then sku.
+        sql = f"""
+        WITH cl AS (SELECT lc.campaign_id, l.* FROM lc JOIN lines l USING (lid)),
+        cs AS (
+            SELECT campaign_id, sku, any_value(category) AS category, sum(qty) AS ordered_units,
+                   coalesce(sum(qty) FILTER (WHERE requested_date <= {AQ}), 0) AS due_units,
+                   coalesce(sum(ots) FILTER (WHERE requested_date <= {AQ}), 0) AS on_time_units,
+                   coalesce(sum(short_d) FILTER (WHERE requested_date <= {AQ}), 0) AS short_d,
+                   list(lead_time) FILTER (WHERE completed IS NOT NULL) AS lts
+            FROM cl GROUP BY campaign_id, sku)
+        SELECT cs.campaign_id, cs.sku, cs.category, cs.ordered_units, cs.due_units, cs.on_time_units,
+               CASE WHEN cs.due_units <> 0 THEN cs.on_time_units / cs.due_units END AS fill_rate,
+               CAST(cs.short_d AS DOUBLE) AS shortfall_value,
+               nrank(cs.lts, 1, 2) AS lead_time_median,
+               CASE WHEN {has['inventory']} THEN coalesce(s.stock, 0) END AS stock_on_hand
+        FROM cs JOIN campaigns c USING (campaign_id) LEFT JOIN snap s USING (sku)
+        WHERE c.start_date <= {AQ} + {int(args.horizon_days)}
+        ORDER BY c.start_date, c.campaign_id, cs.short_d DESC, cs.sku"""
+        campaign_skus = [{k: jsonable(r[k]) for k in CAMPAIGN_SKU_KEYS} for r in rows(con, sql)]
 
-    # ---------------------------------------------------------------- categories
-    # 13-week window: from the Monday twelve weeks before the as-of week's Monday to A, inclusive.
-    win_start = monday(A) - dt.timedelta(weeks=12)
-    WQ = f"DATE '{win_start.isoformat()}'"
-    sql = f"""
-    WITH clt AS (
-        SELECT category, list(lead_time) AS l FROM lines
-        WHERE completed BETWEEN {WQ} AND {AQ} GROUP BY category),
-    cstock AS (SELECT p.category, sum(s.stock) AS stock FROM snap s JOIN products p USING (sku) GROUP BY ALL),
-    cship AS (
-        SELECT l.category, sum(d.qty_shipped) AS shipped
-        FROM dlv d JOIN lines l USING (lid)
-        WHERE d.ship_date BETWEEN {WQ} AND {AQ} GROUP BY ALL),
-    cslt AS (
-        SELECT category, list(supplier_lead_time) AS l FROM pol
-        WHERE received BETWEEN {WQ} AND {AQ} GROUP BY category)
-    SELECT k.category,
-           nrank(clt.l, 1, 2) AS lead_time_median,
-           CASE WHEN {has['inventory']} AND coalesce(cship.shipped, 0) <> 0
-                THEN coalesce(cstock.stock, 0) / (cship.shipped / 13) END AS weeks_of_cover,
-           CASE WHEN {has_po} THEN nrank(cslt.l, 1, 2) END AS supplier_lead_time_median
-    FROM categories k LEFT JOIN clt USING (category) LEFT JOIN cstock USING (category)
-    LEFT JOIN cship USING (category) LEFT JOIN cslt USING (category)"""
-    # "by name": code-point order of the category (sorted here, not by a database collation)
-    categories = sorted(({k: jsonable(r[k]) for k in CATEGORY_KEYS} for r in rows(con, sql)),
-                        key=lambda r: r["category"])
-
-    doc = {
-        "schema_version": 1,
-        "as_of": A.isoformat(),
-        "targets": {"promo_fill_rate": target},
-        "sources": sources,
-        "weeks": [{k: p[k] for k in ["period", "start", "end"] + PERIOD_KEYS} for p in out_periods["week"]],
-        "months": [{k: p[k] for k in ["period", "start", "end"] + PERIOD_KEYS} for p in out_periods["month"]],
-        "campaigns": campaigns,
-        "campaign_skus": campaign_skus,
-        "categories": categories,
-        "comparisons": comparisons,
-    }
-    json.dump(doc, sys.stdout, indent=1, allow_nan=False)
-    sys.stdout.write("\n")
+        # ---------------------------------------------------------------- categories
+        # 13-week window: from the Monday twelve weeks before the as-of week's Monday to A, inclusive.
+        win_start = monday(A) - dt.timedelta(weeks=12)
+        WQ = f"DATE '{win_start.isoformat()}'"
+        sql = f"""
+        WITH clt AS (
+            SELECT category, list(lead_time) AS l FROM lines
+            WHERE completed BETWEEN {WQ} AND {AQ} GROUP BY category),
+        cstock AS (SELECT p.category, sum(s.stock) AS stock FROM snap s JOIN products p USING (sku) GROUP BY ALL),
+        cship AS (
+            SELECT l.category, sum(d.qty_shipped) AS shipped
+            FROM dlv d JOIN lines l USING (lid)
+            WHERE d.ship_date BETWEEN {WQ} AND {AQ} GROUP BY ALL),
+        cslt AS (
+            SELECT category, list(supplier_lead_time) AS l FROM pol
+            WHERE received BETWEEN {WQ} AND {AQ} GROUP BY category)
+        SELECT k.category,
+               nrank(clt.l, 1, 2) AS lead_time_median,
+               CASE WHEN {has['inventory']} AND coalesce(cship.shipped, 0) <> 0
+                    THEN coalesce(cstock.stock, 0) / (cship.shipped / 13) END AS weeks_of_cover,
+               CASE WHEN {has_po} THEN nrank(cslt.l, 1, 2) END AS supplier_lead_time_median
+        FROM categories k LEFT JOIN clt USING (category) LEFT JOIN cstock USING (category)
+        LEFT JOIN cship USING (category) LEFT JOIN cslt USING (category)"""
+        # "by name": code-point order of the category (sorted here, not by a database collation)
+        categories = sorted(({k: jsonable(r[k]) for k in CATEGORY_KEYS} for r in rows(con, sql)),
+                            key=lambda r: r["category"])
+    return {"weeks": out_periods["week"], "months": out_periods["month"], "campaigns": campaigns,
+            "campaign_skus": campaign_skus, "categories": categories, "comparisons": comparisons}
 
 
 if __name__ == "__main__":

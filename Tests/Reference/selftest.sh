@@ -39,6 +39,20 @@ CP="$HERE/fixtures/comparisons"
 "$PY" "$HERE/kpis_duckdb.py" "$CP" > "$TMP/cp_2028-02-29.json"
 for a in 2027-01-02 2027-01-06 2028-01-01; do "$PY" "$HERE/kpis_duckdb.py" "$CP" --as-of "$a" > "$TMP/cp_$a.json"; done
 "$PY" "$HERE/kpis_duckdb.py" "$CP" --as-of 2027-01-06 --max-weeks 2 > "$TMP/cp_w2.json"
+# segments: an order dimension on every source it may name and a product dimension, at max_values 50 and 4
+SG="$HERE/fixtures/segments"
+SEG=(--as-of 2026-03-08 --segment "region:label=Sales region,orders=Region,inventory=Region,forecast=Region,purchase_orders=Region"
+     --segment "brand:products=Brand")
+for n in 50 4; do
+  "$PY" "$HERE/kpis_duckdb.py" "$SG" "${SEG[@]}" --max-values "$n" --segments-out "$TMP/sg_$n.seg.json" > "$TMP/sg_$n.json"
+done
+# a bad --segment (a product dimension naming inventory) and a missing header: exit status 2
+set +e
+"$PY" "$HERE/kpis_duckdb.py" "$SG" --segment "brand:products=Brand,inventory=Region" > /dev/null 2> "$TMP/sg_bad.err"; echo $? > "$TMP/sg_bad.rc"
+"$PY" "$HERE/kpis_duckdb.py" "$SG" --segment "region:orders=NoSuchColumn" > /dev/null 2> "$TMP/sg_nohdr.err"; echo $? > "$TMP/sg_nohdr.rc"
+# compare.py on two reference documents (no "path"): every figure matches, every value's path fails
+"$PY" "$HERE/compare.py" "$TMP/sg_4.seg.json" "$TMP/sg_4.seg.json" > "$TMP/cmp_sg.txt"; echo $? > "$TMP/cmp_sg.rc"
+set -e
 # a document equals itself
 "$PY" "$HERE/compare.py" "$TMP/basic.json" "$TMP/basic.json" > "$TMP/cmp.txt"
 tail -n 1 "$TMP/cmp.txt" | grep -Eq '^[0-9]+ passed, 0 failed$'
@@ -704,6 +718,102 @@ cmpr(a, "month", "year_to_date_last_year", start="2027-01-01", end="2027-02-28",
 
 # receipts without purchase_orders: exit status 2
 eq("receipts without purchase_orders: exit status", open(os.path.join(tmp, "ib_rconly.rc")).read().strip(), "2")
+
+# ---- fixture "segments", A = 2026-03-08 (a Sunday; weeks W08 02-16, W09 02-23, W10 03-02) ------------------------
+# Used lines (order/line sku qty@price region, order_date -> requested_date; delivered):
+#   O1/1 P1 10@10 North 02-16->02-20 (10 on 02-19)   O1/2 P3 5@30 South 02-16->02-20 (5 late, 02-22)
+#   O2/1 P2 4@0 North 02-17->02-24                    O2/2 P6 2@0 "" 02-17->02-24 (order O2 is worth 0)
+#   O3/1 P4 6@5 north 02-24->03-03 (on time)          O3/2 P1 3@10 " North " 02-24->03-03 (late, 03-04)
+#   O4/1 P6 8@4 South 03-02->03-06 (5 on 03-05)        O5/1 P3 2@30 North 03-03->03-10 (not due)
+#   O10/1 P6 10@3 Mid 02-25->03-02 (on time)
+#   rejected: O6 (sku PX, region East); ignored: O7 (03-10 > A, region West). Neither East nor West is a value.
+# Region revenue: North 190, South 182, Mid 30, north 30, "" 0. Brands (products): P1 Acme, P2 acme, P3 " Acme "
+# (Acme), P4 "" , P5 Zeta (no lines), P6 Beta; a duplicate P1 (brand Ghost) is rejected.
+# Freight: F1 50 EXPEDITED O1 (North 100 / South 150 of the order's value: 20 / 30); F2 10 O2 (value 0: by line
+# count, North 5 / "" 5); F3 7 without order, F4 12 AIR of an unknown order, F6 9 of O7 (no used line), F8 5 of
+# O6 (rejected): in no view; F5 8 O4 (South); F7 6 EXPEDITED O3 (north 30 / North 30: 3 / 3).
+# Campaigns: C1 02-16..03-01 items P1 (30), drinks (40); C2 03-16..03-31 (upcoming) items snacks (20), P6 (5);
+# C3 02-23..03-08 item P6 (10).
+# Inventory (date sku qty location region): 02-22 P4 3 ""; 03-01 P1 20 North, P2 5 South; 03-08 P1 15 North,
+# P6 4 South, P3 7 LATAM, P2 9 north, P5 2 "  " (""), P2 50 West (LATAM and West are no value).
+# Forecast: 02-16 P1 8 North, 3 South, 99 North (duplicate (week, sku, North): rejected); 02-23 P4 5 north,
+# P1 4 LATAM; 03-02 P6 6 South.  Purchase orders: PO1/1 P1 20 due 02-23 North (received 02-22),
+# PO1/2 P6 10 due 03-12 South (4 received 03-05), PO2/1 P2 6 due 03-10 LATAM.
+SG = {n: json.load(open(os.path.join(tmp, f"sg_{n}.json"))) for n in (50, 4)}
+SGS = {n: json.load(open(os.path.join(tmp, f"sg_{n}.seg.json"))) for n in (50, 4)}
+def view(n, dim, value, other=False):
+    (d,) = [d for d in SGS[n]["dimensions"] if d["key"] == dim]
+    (v,) = [v for v in d["values"] if v["value"] == value and v["other"] == other]
+    return {"W": {p["period"]: p for p in v["weeks"]}, "C": {c["campaign_id"]: c for c in v["campaigns"]}, "v": v}
+sw = {p["period"]: p for p in SG[50]["weeks"]}
+eq("segments forecast rejected", SG[50]["sources"]["forecast"]["rejected"], 1)
+eq("segments products rejected", SG[50]["sources"]["products"]["rejected"], 1)
+eq("segments kpis.json segments", SG[4]["segments"], [{"key": "region", "label": "Sales region", "values": 4},
+                                                      {"key": "brand", "label": "brand", "values": 4}])
+eq("segments company W08 freight", sw["2026-W08"]["total_freight_spend"], 67)
+eq("segments company W10 freight", sw["2026-W10"]["total_freight_spend"], 40)
+# company forecast of (02-16, P1) = 8 + 3; pairs P1 10/11, P3 5/0, P2 4/0, P6 2/0 at list prices 10, 30, 20, 4
+eq("segments company W08 forecast_accuracy", sw["2026-W08"]["forecast_accuracy"], 1 - 248 / 338)
+# W10 promo fill rates: North 0 (O3/2 late), South 5/8, Mid 1, north 1 (tie: "Mid" < "north"), "" none
+for n, order in ((50, ["North", "South", "Mid", "north", ""]), (4, ["North", "South", "Mid", None])):
+    (d,) = [d for d in SGS[n]["dimensions"] if d["key"] == "region"]
+    eq(f"segments {n} region order", [v["value"] for v in d["values"]], order)
+    eq(f"segments {n} region labels", [v["label"] for v in d["values"]],
+       ["North", "South", "Mid"] + (["north", "(none)"] if n == 50 else ["Other"]))
+    eq(f"segments {n} region source", d["source"], "orders")
+for n, order in ((50, ["Acme", "Beta", "", "Zeta", "acme"]), (4, ["Acme", "Beta", "", None])):
+    (d,) = [d for d in SGS[n]["dimensions"] if d["key"] == "brand"]
+    eq(f"segments {n} brand order", [v["value"] for v in d["values"]], order)
+    eq(f"segments {n} brand source", d["source"], "products")
+N, S, Z, n_, M = (view(50, "region", v) for v in ("North", "South", "", "north", "Mid"))
+eq("segments North W08 freight", N["W"]["2026-W08"]["total_freight_spend"], 25)
+eq("segments North W08 emergency share", N["W"]["2026-W08"]["emergency_freight_share"], 0.8)
+eq("segments South W08 freight", S["W"]["2026-W08"]["total_freight_spend"], 30)
+eq("segments (none) W08 freight", Z["W"]["2026-W08"]["total_freight_spend"], 5)
+eq("segments W10 freight North, north, South", [v["W"]["2026-W10"]["total_freight_spend"] for v in (N, n_, S)], [3, 3, 8])
+eq("segments North W10 promo_fill_rate", N["W"]["2026-W10"]["promo_fill_rate"], 0)
+eq("segments South W10 promo_fill_rate", S["W"]["2026-W10"]["promo_fill_rate"], 5 / 8)
+eq("segments (none) W10 promo_fill_rate", Z["W"]["2026-W10"]["promo_fill_rate"], None)
+# North W08: P1 10/8, P2 4/0 -> 1 - (20 + 80) / (100 + 80)
+eq("segments North W08 forecast_accuracy", N["W"]["2026-W08"]["forecast_accuracy"], 1 - 100 / 180)
+eq("segments North C1 emergency freight", N["C"]["C1"]["emergency_freight_spend"], 20 + 3)
+# C2 readiness, each view's own latest snapshot (03-08): North P1 15 -> (15 + 0) / 25; South P6 4 -> 4 / 25, with
+# PO1/2's 6 open units 5 / 25; north P2 9 -> 9 / 25; Mid: no row, present and empty -> 0
+eq("segments North C2 readiness", N["C"]["C2"]["readiness"], 15 / 25)
+eq("segments South C2 readiness", S["C"]["C2"]["readiness"], 4 / 25)
+eq("segments South C2 inbound_units", S["C"]["C2"]["inbound_units"], 6)
+eq("segments South C2 readiness_with_inbound", S["C"]["C2"]["readiness_with_inbound"], 5 / 25)
+eq("segments north C2 readiness", n_["C"]["C2"]["readiness"], 9 / 25)
+eq("segments Mid C2 readiness", M["C"]["C2"]["readiness"], 0)
+eq("segments Mid C1 ordered, fill rate", [M["C"]["C1"]["ordered_units"], M["C"]["C1"]["fill_rate"]], [0, None])
+# max_values 4: North 190, South 182 and Mid 30 (tie with north at 30: value ascending) keep their views; Other
+# holds north and "" and the rows of LATAM and West
+O = view(4, "region", None, True)
+eq("segments Other label", O["v"]["label"], "Other")
+eq("segments Other W08 freight", O["W"]["2026-W08"]["total_freight_spend"], 5)
+# Other's latest snapshot 03-08: P2 9 (north) + 50 (West) -> snacks min(59, 20); P6 0 -> 20 / 25
+eq("segments Other C2 readiness", O["C"]["C2"]["readiness"], 20 / 25)
+eq("segments Other C2 inbound_units", O["C"]["C2"]["inbound_units"], 6)
+# Other W09: P4 6 ordered / 5 forecast (north), P1 0 / 4 (LATAM) at 5 and 10: bias (-5 + 40) / 30, accuracy 0
+eq("segments Other W09 forecast_bias", O["W"]["2026-W09"]["forecast_bias"], 35 / 30)
+eq("segments Other W09 forecast_accuracy", O["W"]["2026-W09"]["forecast_accuracy"], 0)
+# brand: Acme (P1, P3) holds all of O1 (F1 50); O2 by line count: acme 5, Beta 5
+A_, B_, Zt, a_ = (view(50, "brand", v) for v in ("Acme", "Beta", "Zeta", "acme"))
+eq("segments brand W08 freight Acme, Beta, acme", [v["W"]["2026-W08"]["total_freight_spend"] for v in (A_, B_, a_)], [50, 5, 5])
+eq("segments Acme C1 planned (P1, drinks)", A_["C"]["C1"]["planned_units"], 70)
+eq("segments Acme C2 planned (snacks)", A_["C"]["C2"]["planned_units"], 20)
+eq("segments Acme C2 readiness (P1 15 of 20)", A_["C"]["C2"]["readiness"], 15 / 20)
+eq("segments Zeta C1 (drinks item, no lines)", [Zt["C"]["C1"]["planned_units"], Zt["C"]["C1"]["ordered_units"],
+                                               Zt["C"]["C1"]["fill_rate"]], [40, 0, None])
+eq("segments acme C1 planned, attainment", [a_["C"]["C1"]["planned_units"], a_["C"]["C1"]["plan_attainment"]], [0, None])
+eq("segments Beta C3 ordered", B_["C"]["C3"]["ordered_units"], 18)
+eq("segments bad --segment: exit status", open(os.path.join(tmp, "sg_bad.rc")).read().strip(), "2")
+eq("segments missing header: exit status", open(os.path.join(tmp, "sg_nohdr.rc")).read().strip(), "2")
+cmp_lines = open(os.path.join(tmp, "cmp_sg.txt")).read().splitlines()
+eq("compare.py segments without paths: exit status", open(os.path.join(tmp, "cmp_sg.rc")).read().strip(), "1")
+eq("compare.py segments without paths: mismatches", [l for l in cmp_lines if l.startswith("MISMATCH")],
+   [f'MISMATCH {k}[{v}] path: in neither document' for k, vs in (("region", ['"North"', '"South"', '"Mid"', "Other"]),
+                                                                  ("brand", ['"Acme"', '"Beta"', '""', "Other"])) for v in vs])
 
 if fails:
     print("\n".join(fails))
