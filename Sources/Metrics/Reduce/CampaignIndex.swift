@@ -18,26 +18,20 @@ struct CampaignIndex: Sendable {
     private var segments: [Segment] = []
     /// Product `p`'s segments are `segments[start[p]..<start[p + 1]]`.
     private var start: [Int32] = [0]
-    /// Per campaign, the sorted category indices of every product its items match.
-    private(set) var categories: [[Int32]] = []
 
     init() {}
 
     init(master: MasterData, products: ProductTable) {
         var matching = [[Int32]](repeating: [], count: master.products.count)
-        var campaignCategories = [[Int32]](repeating: [], count: master.campaigns.count)
         for item in master.items {
             let c = Int(item.campaign)
             guard c >= 0, c < master.campaigns.count else { continue }
             if let p = item.product, Int(p) >= 0, Int(p) < products.count {
                 matching[Int(p)].append(item.campaign)
-                campaignCategories[c].append(products.category[Int(p)])
             } else if let k = item.category, Int(k) >= 0, Int(k) < products.productsByCategory.count {
                 for p in products.productsByCategory[Int(k)] { matching[Int(p)].append(item.campaign) }
-                campaignCategories[c].append(k)
             }
         }
-        categories = campaignCategories.map { Array(Set($0)).sorted() }
         start = [0]
         start.reserveCapacity(master.products.count + 1)
         for p in matching.indices {
