@@ -50,8 +50,7 @@ enum DimensionNames {
 
     struct Match: Sendable, Equatable {
         var kind: Kind
-        /// Where the name comes from and what it means, for the comment: `an SAP field name (VKORG, sales
-        /// organisation)`.
+        /// Where the name comes from, for the comment: `SAP field VKORG`, `an English name`.
         var origin: String
     }
 
@@ -62,33 +61,34 @@ enum DimensionNames {
 
     private static let table: [String: Match] = {
         var t: [String: Match] = [:]
-        func add(_ kind: Kind, _ origin: ColumnDictionary.Origin, _ names: [String]) {
-            for n in names { t[HeaderName.normalize(n)] = Match(kind: kind, origin: origin.rawValue) }
+        func add(_ kind: Kind, _ origin: String, _ names: [String]) {
+            for n in names { t[HeaderName.normalize(n)] = Match(kind: kind, origin: origin) }
         }
         func sap(_ kind: Kind, _ field: String, _ meaning: String) {
-            t[HeaderName.normalize(field)] = Match(kind: kind, origin: "an SAP field name (\(field), \(meaning))")
+            t[HeaderName.normalize(field)] = Match(kind: kind, origin: "SAP field \(field), \(meaning)")
         }
+        let english = "an English name", german = "a German name, as SAP displays it"
         sap(.region, "BZIRK", "sales district")
         sap(.region, "REGIO", "region")
-        add(.region, .english, ["Region", "Sales Region", "Sales Area", "Sales Territory", "Territory", "Sales District",
+        add(.region, english, ["Region", "Sales Region", "Sales Area", "Sales Territory", "Territory", "Sales District",
                                 "Market", "Sales Market"])
-        add(.region, .sapGerman, ["Verkaufsregion", "Vertriebsregion", "Verkaufsgebiet", "Vertriebsgebiet", "Gebiet",
+        add(.region, german, ["Verkaufsregion", "Vertriebsregion", "Verkaufsgebiet", "Vertriebsgebiet", "Gebiet",
                                   "Verkaufsbezirk", "Bezirk"])
         sap(.salesOrganisation, "VKORG", "sales organisation")
-        add(.salesOrganisation, .english, ["Sales Organization", "Sales Organisation", "Sales Org", "Sales Org."])
-        add(.salesOrganisation, .sapGerman, ["Verkaufsorganisation", "Verkaufsorg.", "VerkOrg"])
+        add(.salesOrganisation, english, ["Sales Organization", "Sales Organisation", "Sales Org", "Sales Org."])
+        add(.salesOrganisation, german, ["Verkaufsorganisation", "Verkaufsorg.", "VerkOrg"])
         sap(.channel, "VTWEG", "distribution channel")
-        add(.channel, .english, ["Distribution Channel", "Sales Channel", "Channel", "Order Channel"])
-        add(.channel, .sapGerman, ["Vertriebsweg", "Vertriebskanal", "Kanal", "Absatzkanal"])
+        add(.channel, english, ["Distribution Channel", "Sales Channel", "Channel", "Order Channel"])
+        add(.channel, german, ["Vertriebsweg", "Vertriebskanal", "Kanal", "Absatzkanal"])
         sap(.customerGroup, "KDGRP", "customer group")
-        add(.customerGroup, .english, ["Customer Group", "Customer Segment", "Customer Type", "Customer Class"])
-        add(.customerGroup, .sapGerman, ["Kundengruppe", "Kundensegment", "Kundentyp"])
+        add(.customerGroup, english, ["Customer Group", "Customer Segment", "Customer Type", "Customer Class"])
+        add(.customerGroup, german, ["Kundengruppe", "Kundensegment", "Kundentyp"])
         sap(.plant, "WERKS", "plant")
-        add(.plant, .english, ["Plant", "Delivering Plant", "Shipping Plant", "Warehouse", "Distribution Center", "Ship From"])
-        add(.plant, .sapGerman, ["Werk", "Auslieferungswerk", "Lieferwerk"])
+        add(.plant, english, ["Plant", "Delivering Plant", "Shipping Plant", "Warehouse", "Distribution Center", "Ship From"])
+        add(.plant, german, ["Werk", "Auslieferungswerk", "Lieferwerk"])
         sap(.brand, "BRAND_ID", "brand")
-        add(.brand, .english, ["Brand", "Brand Name", "Product Brand"])
-        add(.brand, .sapGerman, ["Marke", "Markenname", "Produktmarke"])
+        add(.brand, english, ["Brand", "Brand Name", "Product Brand"])
+        add(.brand, german, ["Marke", "Markenname", "Produktmarke"])
         return t
     }()
 }

@@ -50,7 +50,7 @@ struct SegmentProposal: Sendable {
                 var n = 2
                 while keys.contains(key) { key = "\(m.kind.key)_\(n)"; n += 1 }
                 keys.insert(key)
-                var reason = "\(m.kind.what), by its name (\(m.origin)); \(p.distinct.count) distinct value\(p.distinct.count == 1 ? "" : "s") \(scope)"
+                var reason = "\(m.kind.what) by its name (\(m.origin)); \(p.distinct.count) distinct value\(p.distinct.count == 1 ? "" : "s") \(scope)"
                 if !p.values.isEmpty { reason += ", e.g. \(p.examples())" }
                 if p.empty > 0 { reason += "; \(p.empty) empty (shown as \"(none)\")" }
                 if p.distinct.count > SegmentsConfig.defaultMaxValues {
