@@ -51,7 +51,7 @@ struct SampleProduct {
     var isKg: Bool
     /// Relative share of order lines.
     var popularity: Double
-    /// Percent of the stock held in the northern regions' warehouses (see `SampleRegions`).
+    /// Percent of the stock held in the north warehouse.
     var northShare: Int
     /// Index into the category's `SampleSupplier.byCategory` entry.
     var supplier = 0

@@ -51,8 +51,8 @@ extension SampleSimulation {
         for line in 1...lines {
             writeLine(on: day, lineNo: 10 * line, wholesale: wholesale, active: active, congestion: congestion)
         }
-        // The region is decided once the order's lines are shipped: in the story, East's orders are the ones
-        // its warehouse could not serve.
+        // The region is decided once the order's lines are shipped: in the story, most promotional orders
+        // that miss their date are East's (`SampleRegions`).
         let storyRunning = storyStart.map { day >= $0 } ?? false
         let region = SampleRegions.draw(&regionRNG, promotional: orderPromotional, short: orderPromoShort,
                                         storyRunning: storyRunning)
