@@ -15,6 +15,15 @@ extension SampleGenerator {
       emergency_service_levels: [EXPEDITED, AIR, NEXT_DAY, CHARTER]
     readiness:
       horizon_days: 28
+    # The same scorecard per sales region and per brand (segments/). Stock is held in two warehouses, each
+    # serving several regions, so the regions' views have no stock of their own (no inventory: column).
+    segments:
+      region:
+        label: Sales region
+        orders: region
+      brand:
+        label: Brand
+        products: brand
     email:
       from: scorecard@example.com
       to:

@@ -34,11 +34,15 @@ struct SampleProduct {
         ["small", "large", "deluxe", "for two", "classic"],
         ["stainless steel", "10\"", "12\"", "ceramic", "matte black"],
     ]
-    private static let brands = ["Maison Roux", "Old Mill", "Casa Nova", "Nordic Gold"]
+    /// The shop's house brands, which some descriptions name (`"Old Mill" Almonds, salted`).
+    static let houseBrands = ["Maison Roux", "Old Mill", "Casa Nova", "Nordic Gold"]
 
     var sku: String
     var category: Int
     var description: String
+    /// The brand (`products.brand`): the house brand its description names, else one of its category's
+    /// makers (see `SampleBrands`).
+    var brand: String?
     /// Cents.
     var unitCost: Int
     /// Cents.
@@ -74,7 +78,12 @@ struct SampleProduct {
             let noun = rng.pick(nouns[category])
             let variant = rng.pick(variants[category])
             var description = "\(noun), \(variant)"
-            if rng.below(6) == 0 { description = "\"\(rng.pick(brands))\" \(description)" }
+            var brand: String?
+            if rng.below(6) == 0 {
+                let house = rng.pick(houseBrands)
+                brand = house
+                description = "\"\(house)\" \(description)"
+            }
             if isKg { description += " (per kg)" }
             // A skewed popularity (a few best sellers, a long tail) without transcendental functions.
             let u = rng.unit()
@@ -84,6 +93,7 @@ struct SampleProduct {
                 sku: "SKU-" + String(repeating: "0", count: max(0, width - digits.count)) + digits,
                 category: category,
                 description: description,
+                brand: brand,
                 unitCost: cost,
                 listPrice: list,
                 isKg: isKg,
@@ -95,10 +105,12 @@ struct SampleProduct {
         // milk frother whose returns jump after its promotion.
         if count > Category.gifts {
             products[Category.gifts].description = "Gift box \"Deluxe\"\nwith greeting card"
+            products[Category.gifts].brand = nil
             products[Category.gifts].isKg = false
         }
         if count > Category.kitchenware {
             products[Category.kitchenware].description = "Milk frother \"Whizz\", battery-powered"
+            products[Category.kitchenware].brand = "Whizz"
             products[Category.kitchenware].popularity = 0.6
         }
         return products

@@ -44,11 +44,30 @@ extension SampleSimulation {
     private func writeOrder(on day: Day, lines: Int, active: [Int], congestion: Double) {
         orderNumber += 1
         shipments.removeAll(keepingCapacity: true)
+        orderLines.removeAll(keepingCapacity: true)
+        orderPromotional = false
+        orderPromoShort = false
         let wholesale = rng.chance(Self.wholesaleShare)
         for line in 1...lines {
             writeLine(on: day, lineNo: 10 * line, wholesale: wholesale, active: active, congestion: congestion)
         }
-        if badRowDue(.orders, every: 2000) { writeBadOrderLine(on: day, lineNo: 10 * lines + 10) }
+        // The region is decided once the order's lines are shipped: in the story, most promotional orders
+        // that miss their date are East's (`SampleRegions`).
+        let storyRunning = storyStart.map { day >= $0 } ?? false
+        let region = SampleRegions.draw(&regionRNG, promotional: orderPromotional, short: orderPromoShort,
+                                        storyRunning: storyRunning)
+        for l in orderLines {
+            orders.id("SO-", orderNumber, width: 7)
+            orders.int(l.lineNo)
+            orders.day(l.day)
+            orders.day(l.requested)
+            orders.field(products[l.product].sku)
+            orders.quantity(l.qty)
+            orders.cents(l.price)
+            orders.field(region.map { SampleRegions.names[$0] } ?? "")
+            orders.endRow()
+        }
+        if badRowDue(.orders, every: 2000) { writeBadOrderLine(on: day, lineNo: 10 * lines + 10, region: region) }
         writeFreight()
     }
 
@@ -72,14 +91,7 @@ extension SampleSimulation {
         let handling = Self.handlingDays[products[p].category]
         // During a campaign the shop promises two days more.
         let requested = day + handling + (wholesale ? rng.int(in: 3...8) : rng.int(in: 2...5)) + (promotional ? 2 : 0)
-        orders.id("SO-", orderNumber, width: 7)
-        orders.int(lineNo)
-        orders.day(day)
-        orders.day(requested)
-        orders.field(products[p].sku)
-        orders.quantity(qty)
-        orders.cents(price)
-        orders.endRow()
+        orderLines.append((lineNo, day, requested, p, qty, price))
 
         // Shipping: after the category's handling days, later under a campaign's load (the stronger its
         // uplift, the longer); from stock when there is enough, otherwise what there is now and the rest
@@ -93,6 +105,7 @@ extension SampleSimulation {
         if linesWritten % Self.backdatedEvery == Self.backdatedEvery / 2 { backdatedDue = true }
         if wholesale { wholesaleOrdered[p] += qty }
         var shipped = 0
+        var onTime = 0
         var lastShip = first
         var late = false
         func ship(_ date: Day, _ q: Int, expedited: Bool = false) {
@@ -101,7 +114,11 @@ extension SampleSimulation {
             addShipment(date, value: q * price / 100, expedited: expedited)
             shipped += q
             lastShip = max(lastShip, date)
-            if date > requested { late = true }
+            if date > requested { late = true } else { onTime += q }
+        }
+        defer {
+            if promotional { orderPromotional = true }
+            if promotional && onTime < qty { orderPromoShort = true }
         }
         let step = products[p].step
         if stock[p] >= qty {
@@ -213,7 +230,7 @@ extension SampleSimulation {
     }
 
     /// An order line the ERP exported badly: an unknown SKU, or no order date.
-    private func writeBadOrderLine(on day: Day, lineNo: Int) {
+    private func writeBadOrderLine(on day: Day, lineNo: Int, region: Int?) {
         orders.id("SO-", orderNumber, width: 7)
         orders.int(lineNo)
         let unknown = orderNumber % 2 == 0
@@ -222,6 +239,7 @@ extension SampleSimulation {
         orders.field(unknown ? unknownSKU : products[orderNumber % products.count].sku)
         orders.quantity(100)
         orders.cents(products[orderNumber % products.count].listPrice)
+        orders.field(region.map { SampleRegions.names[$0] } ?? "")
         orders.endRow()
     }
 

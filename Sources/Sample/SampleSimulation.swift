@@ -11,6 +11,8 @@ final class SampleSimulation {
     var rng: SplitMix64
     /// Draws for purchasing (suppliers, purchase orders, receipts), a stream of its own.
     var supplyRNG: SplitMix64
+    /// Draws for the orders' regions, a stream of its own (so regions change no other value).
+    var regionRNG: SplitMix64
     let products: [SampleProduct]
     let campaigns: [SampleCampaign]
     let firstDay: Day
@@ -19,6 +21,9 @@ final class SampleSimulation {
     let frother: Int?
     /// The SKU of no product, for the deliberately bad rows.
     let unknownSKU: String
+    /// The start of the campaign whose suppliers sell out (the Halloween story): from then on, East's orders
+    /// wait (`SampleRegions`).
+    let storyStart: Day?
 
     /// Expected order lines per unit of demand weight (popularity × uplift × day factor).
     var scale = 0.0
@@ -81,6 +86,12 @@ final class SampleSimulation {
     var badDeliveries = 0
     /// The current order's shipments, one per ship date, billed as freight when the order is done.
     var shipments: [(day: Day, value: Int, expedited: Bool)] = []
+    /// The current order's lines, written once the order is done and its region is known.
+    var orderLines: [(lineNo: Int, day: Day, requested: Day, product: Int, qty: Int, price: Int)] = []
+    /// Whether the current order has a promotional line, and whether one ships less than ordered by its
+    /// requested date.
+    var orderPromotional = false
+    var orderPromoShort = false
 
     /// Retail and wholesale order quantities, in hundredths: pieces, and kilograms in steps of 0.25.
     static let retailPieces = (values: [100, 200, 300, 400, 600], weights: [50, 22, 12, 8, 8])
@@ -97,7 +108,10 @@ final class SampleSimulation {
         firstDay = lastDay - (7 * options.weeks - 1)
         dayCount = 7 * options.weeks
         supplyRNG = SplitMix64(seed: options.seed ^ 0x5EED_0F_5_0991_1E5)
+        regionRNG = SplitMix64(seed: options.seed ^ 0x2E61_0A5E_ED00_0001)
         var catalog = SampleProduct.catalog(count: options.skus, rng: &rng)
+        var brandRNG = SplitMix64(seed: options.seed ^ 0xB2A4_D5EE_D000_0002)
+        SampleBrands.assign(&catalog, rng: &brandRNG)
         var bySupplier = SampleSupplier.byCategory.map { $0.map { _ in [Int]() } }
         for p in catalog.indices {
             catalog[p].supplier = supplyRNG.below(SampleSupplier.byCategory[catalog[p].category].count)
@@ -107,6 +121,7 @@ final class SampleSimulation {
         products = catalog
         productsBySupplier = bySupplier
         campaigns = SampleCampaign.calendar(products: products, firstDay: firstDay)
+        storyStart = campaigns.first { $0.capsSupply }?.start
         frother = SampleProduct.frother(in: products)
         unknownSKU = "SKU-" + String(repeating: "0", count: products.first.map { $0.sku.count - 4 } ?? 5)
         func mean(_ t: (values: [Int], weights: [Int])) -> Double {
@@ -131,12 +146,13 @@ final class SampleSimulation {
         pendingQty = Array(repeating: 0, count: products.count * Self.pendingSlots)
         pendingLine = Array(repeating: 0, count: products.count * Self.pendingSlots)
 
-        func open(_ source: SourceName, capacity: Int = 1 << 20) throws -> CSVFileWriter {
+        func open(_ source: SourceName, capacity: Int = 1 << 20, extra: [String] = []) throws -> CSVFileWriter {
             let writer = try CSVFileWriter(path: directory + "/" + source.rawValue + ".csv", capacity: capacity)
-            writer.header(source.requiredColumns + source.optionalColumns)
+            writer.header(source.requiredColumns + source.optionalColumns + extra)
             return writer
         }
-        orders = try open(.orders)
+        // The region after the canonical columns, as an ERP export adds its own.
+        orders = try open(.orders, extra: ["region"])
         deliveries = try open(.deliveries)
         returns = try open(.returns)
         freight = try open(.freight)
@@ -214,13 +230,14 @@ final class SampleSimulation {
 
     private func writeProducts() throws {
         let w = try CSVFileWriter(path: directory + "/products.csv")
-        w.header(SourceName.products.requiredColumns + SourceName.products.optionalColumns)
+        w.header(SourceName.products.requiredColumns + SourceName.products.optionalColumns + ["brand"])
         for p in products {
             w.field(p.sku)
             w.field(SampleProduct.categories[p.category])
             w.cents(p.unitCost)
             w.cents(p.listPrice)
             w.field(p.description)
+            w.field(p.brand ?? "")
             w.endRow()
         }
         // A corrected price exported again under the same SKU: a duplicate key (the first row wins).
@@ -231,6 +248,7 @@ final class SampleSimulation {
             w.cents(p.unitCost)
             w.cents(p.listPrice + 100)
             w.field(p.description)
+            w.field(p.brand ?? "")
             w.endRow()
         }
         try w.close()

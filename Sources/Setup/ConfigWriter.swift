@@ -32,6 +32,7 @@ struct ConfigWriter {
                 out += ConfigText.wrap("\(source) (optional) is left out: " + ConfigText.comment(why), prefix: "  #")
             }
         }
+        out += segmentLines()
         let unused = plan.unusedGroups
         let skipped = plan.inspection.skipped
         if !unused.isEmpty || !skipped.isEmpty {
@@ -151,6 +152,31 @@ struct ConfigWriter {
                 if let t = sheet.title { why += " (\"\(ConfigText.shorten(t, 30))\")" }
             }
             out.append("    header_row: \(row)  # " + ConfigText.comment(why))
+        }
+        return out
+    }
+
+    /// The proposed dimensions as a commented-out `segments:` block: removing the `# ` in front of its lines
+    /// switches them on; each dimension says why it was proposed in a comment that stays one.
+    func segmentLines() -> [String] {
+        guard !plan.segments.isEmpty || !plan.segmentNotes.isEmpty else { return [] }
+        var out = [""]
+        out += ConfigText.wrap("Dimensions: the same scorecard for every value of a column (a region, sales organisation, channel, "
+                               + "customer group, plant or brand), and a page that ranks the values side by side.", prefix: "#")
+        for note in plan.segmentNotes { out += ConfigText.wrap(ConfigText.comment(note), prefix: "#") }
+        guard !plan.segments.isEmpty else { return out }
+        out += ConfigText.wrap("Proposed from the columns below; to switch one on, remove the \"# \" in front of \"segments:\" "
+                               + "and of the dimension's lines. Each adds a page per value to every build.", prefix: "#")
+        out.append("# segments:")
+        for d in plan.segments {
+            out.append("#   \(d.key):")
+            out += ConfigText.wrap(ConfigText.comment("\(d.source) \"\(d.header)\": \(d.reason)"), prefix: "#     #")
+            out.append("#     label: \(ConfigText.quote(d.kind.label))")
+            out.append("#     \(d.source): \(ConfigText.quote(d.header))")
+            for a in d.also {
+                out += ConfigText.wrap(ConfigText.comment("\(a.source) \"\(a.header)\": \(a.reason)"), prefix: "#     #")
+                out.append("#     \(a.source): \(ConfigText.quote(a.header))")
+            }
         }
         return out
     }

@@ -14,6 +14,10 @@ struct SetupPlan: Sendable {
     var missingSources: [SourceName]
     /// Optional sources left out, and why, when a file came close.
     var leftOut: [SourceName: String]
+    /// Dimensions proposed for `segments:` (written commented out), and columns that looked like one but
+    /// were not proposed, with why.
+    var segments: [SegmentProposal] = []
+    var segmentNotes: [String] = []
 
     /// Groups that feed no source.
     var unusedGroups: [Int] {
@@ -65,7 +69,9 @@ struct SetupPlan: Sendable {
             usedBy[best.group, default: []].append(source)
             learn(source, from: best, group: groups[best.group], into: &known)
         }
-        return SetupPlan(inspection: inspection, assignments: assignments, missingSources: missing, leftOut: leftOut)
+        var plan = SetupPlan(inspection: inspection, assignments: assignments, missingSources: missing, leftOut: leftOut)
+        (plan.segments, plan.segmentNotes) = SegmentProposal.propose(plan)
+        return plan
     }
 
     private static func rank(_ m: SourceMatch) -> [Int] {

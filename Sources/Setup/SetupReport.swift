@@ -32,6 +32,10 @@ public struct SetupReport: Sendable {
                 out.append("  \(name)  MISSING: no file looks like it")
             }
         }
+        if !plan.segments.isEmpty {
+            let list = plan.segments.map { "\($0.key) (\($0.source) \"\($0.header)\")" }.joined(separator: ", ")
+            out.append("  segments: proposed, commented out: \(list)")
+        }
         return out
     }
 

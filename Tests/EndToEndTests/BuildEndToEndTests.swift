@@ -32,6 +32,10 @@ import Testing
         let ytd = comparisons?["month"]?["year_to_date"] as? [String: Any]
         #expect(ytd?["start"] as? String == "2026-01-01")
         #expect(ytd?["top_shortfall"] is [Any])
+        // The bundled config's dimensions come with it: the sales regions and the brands.
+        let segments = json?["segments"] as? [[String: Any]]
+        #expect(segments?.map { $0["key"] as? String } == ["region", "brand"])
+        #expect(cwd.exists("site/data/segments.json"))
     }
 
     @Test func sampleThenBuildFromTheRootFolder() throws {

@@ -96,12 +96,15 @@ import Testing
     @Test func aLineOfAMillionDelimitersIsTheWrongNumberOfFields() throws {
         let tmp = try TemporaryDirectory()
         let (exports, _) = try Self.exports(in: tmp)
+        // The sample's orders carry a region after the canonical columns.
+        let header = try String(contentsOfFile: exports + "/orders.csv", encoding: .utf8).prefix { $0 != "\n" }
+        let columns = header.split(separator: ",").count
         try Self.append(Data((String(repeating: ",", count: 1_000_000) + "\n").utf8), to: exports + "/orders.csv")
         let (result, seconds) = try Self.timed(["build", "--data", exports, "--out", tmp.path("out").path])
         #expect(result.status == 0, "stderr: \(result.stderr.prefix(2_000))")
         #expect(seconds < 60, "took \(seconds) s")
         let rejected = try String(contentsOf: tmp.path("out/data/rejected.csv"), encoding: .utf8)
-        #expect(rejected.contains("wrong number of fields,\"1000001 fields, the header has 7\""), "\(rejected.prefix(1_000))")
+        #expect(rejected.contains("wrong number of fields,\"1000001 fields, the header has \(columns)\""), "\(rejected.prefix(1_000))")
     }
 
     /// A 10 kB category name: the build succeeds, pages validate (the build checks every page), and no

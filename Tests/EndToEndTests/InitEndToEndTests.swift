@@ -35,6 +35,94 @@ import Testing
         #expect(actual == expected, "kpis.json differs from the hand-written config's; init wrote:\n\(written)")
     }
 
+    /// The lines of the proposed `segments:` block with their `# ` removed, as a user switches it on.
+    static func uncommentSegments(_ text: String) -> String {
+        var inBlock = false
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            if line == "# segments:" { inBlock = true }
+            if inBlock, !line.hasPrefix("# ") { inBlock = false }
+            return inBlock ? String(line.dropFirst(2)) : String(line)
+        }.joined(separator: "\n")
+    }
+
+    /// The dimensions of a built site's `data/segments.json`: key, source and number of views.
+    static func dimensions(_ site: URL) throws -> [(key: String, source: String, values: Int)] {
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("data/segments.json")))
+        return ((json as? [String: Any])?["dimensions"] as? [[String: Any]] ?? []).map {
+            ($0["key"] as? String ?? "", $0["source"] as? String ?? "", ($0["values"] as? [Any])?.count ?? 0)
+        }
+    }
+
+    /// The canonical exports carry a region on the order lines and a brand on the products: `init` proposes
+    /// both, commented out, so the file builds as it is; uncommented, the build has both dimensions.
+    @Test func initProposesTheSamplesDimensionsAndTheyBuildWhenSwitchedOn() throws {
+        let tmp = try TemporaryDirectory()
+        let sample = try ScorecardProcess.run(["sample", "--out", tmp.path("exports").path, "--lines", "3000", "--skus", "40", "--weeks", "10"])
+        #expect(sample.status == 0, "stderr: \(sample.stderr)")
+        let initRun = try ScorecardProcess.run(["init", "--data", "exports"], in: tmp.url)
+        let written = try String(contentsOf: tmp.path("scorecard.yml"), encoding: .utf8)
+        #expect(initRun.status == 0, "stderr: \(initRun.stderr)\n\(written)")
+        #expect(initRun.stdout.contains("segments: proposed, commented out: region (orders \"region\"), brand (products \"brand\")"),
+                "\(initRun.stdout)")
+        for line in ["# segments:", "#   region:", "#     orders: \"region\"", "#   brand:", "#     products: \"brand\""] {
+            #expect(written.contains("\n\(line)\n"), "\(line) in:\n\(written)")
+        }
+        #expect(written.contains("6 distinct values"), "the region's values are counted:\n\(written)")
+
+        let asWritten = try ScorecardProcess.run(["build", "--out", "plain", "--as-of", Self.asOf], in: tmp.url)
+        #expect(asWritten.status == 0, "stderr: \(asWritten.stderr)")
+        #expect(!tmp.exists("plain/data/segments.json"), "the proposals are comments")
+
+        try Self.uncommentSegments(written).write(to: tmp.path("scorecard.yml"), atomically: true, encoding: .utf8)
+        let switchedOn = try ScorecardProcess.run(["build", "--out", "segmented", "--as-of", Self.asOf], in: tmp.url)
+        #expect(switchedOn.status == 0, "stderr: \(switchedOn.stderr)\n\(Self.uncommentSegments(written))")
+        let dimensions = try Self.dimensions(tmp.path("segmented"))
+        #expect(dimensions.map(\.key) == ["region", "brand"])
+        #expect(dimensions.map(\.source) == ["orders", "products"])
+        #expect((6...7).contains(dimensions.first?.values ?? 0), "6 regions, and \"(none)\" when a line has no region")
+    }
+
+    /// SAP's field names: the sales organisation (VKORG) of the order lines, with the plant (WERKS) in both
+    /// the order lines and the stock export, where it is also the location; a German brand column (Marke).
+    @Test func initProposesSapDimensionsAndTheyBuildWhenSwitchedOn() throws {
+        let tmp = try TemporaryDirectory()
+        var shape = ExportShape.sapTechnical
+        for k in shape.files.indices {
+            switch shape.files[k].source {
+            case "orders": shape.files[k].columns += [("region", "VKORG"), ("plant", "WERKS")]
+            case "products": shape.files[k].columns.append(("brand", "Marke"))
+            default: break
+            }
+        }
+        let transform = shape.transform
+        shape.transform = { tables in
+            transform(&tables)
+            // Each order line is delivered from one of the two plants that hold stock.
+            if var orders = tables["orders"], let inventory = tables["inventory"] {
+                let plants = Array(Set(inventory.rows.map { $0[inventory.column("location")] })).sorted()
+                orders.header.append("plant")
+                orders.rows = orders.rows.enumerated().map { $1 + [plants[$0 % plants.count]] }
+                tables["orders"] = orders
+            }
+        }
+        try shape.write(from: try Self.canonical(in: tmp), to: tmp.path("exports"))
+        let initRun = try ScorecardProcess.run(["init", "--data", "exports"], in: tmp.url)
+        let written = try String(contentsOf: tmp.path("scorecard.yml"), encoding: .utf8)
+        #expect(initRun.status == 0, "stderr: \(initRun.stderr)\n\(written)")
+        for line in ["#   sales_org:", "#     orders: \"VKORG\"", "#   plant:", "#     orders: \"WERKS\"", "#     inventory: \"WERKS\"",
+                     "#   brand:", "#     products: \"Marke\""] {
+            #expect(written.contains("\n\(line)\n"), "\(line) in:\n\(written)")
+        }
+        #expect(written.contains("location: \"WERKS\""), "WERKS is still the stock's location:\n\(written)")
+
+        try Self.uncommentSegments(written).write(to: tmp.path("scorecard.yml"), atomically: true, encoding: .utf8)
+        let built = try ScorecardProcess.run(["build", "--out", "site", "--as-of", Self.asOf], in: tmp.url)
+        #expect(built.status == 0, "stderr: \(built.stderr)\n\(Self.uncommentSegments(written))")
+        let dimensions = try Self.dimensions(tmp.path("site"))
+        #expect(dimensions.map(\.key) == ["sales_org", "plant", "brand"])
+        #expect(dimensions.first { $0.key == "plant" }?.values == 2)
+    }
+
     /// Nothing under the folder looks like an export of the scorecard: every required source is named on
     /// stderr, exit 2, and the file is still written with the list at its top.
     @Test func nothingMatchesExits2AndStillWritesTheFile() throws {

@@ -43,7 +43,10 @@ import Testing
         #expect(text == SampleGenerator.sampleConfig)
     }
 
-    @Test func headersAreExactlyTheCanonicalColumns() throws {
+    /// Columns the sample adds after the canonical ones: the dimensions of `segments:`.
+    static let extraColumns: [SourceName: [String]] = [.orders: ["region"], .products: ["brand"]]
+
+    @Test func headersAreTheCanonicalColumnsThenTheDimensions() throws {
         var options = SampleGenerator.Options()
         options.lines = 300
         options.skus = 20
@@ -52,7 +55,8 @@ import Testing
             for source in Self.sources {
                 let text = try String(contentsOf: folder.appendingPathComponent(source.rawValue + ".csv"), encoding: .utf8)
                 let header = text.prefix { $0 != "\n" }
-                #expect(header == (source.requiredColumns + source.optionalColumns).joined(separator: ","))
+                let columns = source.requiredColumns + source.optionalColumns + (Self.extraColumns[source] ?? [])
+                #expect(header == columns.joined(separator: ","))
                 #expect(text.hasSuffix("\n"))
             }
         }
@@ -122,6 +126,70 @@ import Testing
         #expect(purchaseOrders.contains { receiptsPerLine[$0[0] + "/" + $0[1]] == nil })
         let afterLastDay = receipts.filter { $0[2] > "2026-11-15" }.count
         #expect(afterLastDay > 0 && afterLastDay < 20)
+
+        // The dimensions: a region on every order line (its last column; a handful empty), a brand on
+        // every product (the last column, after a description that may be quoted).
+        #expect(orders[0].hasSuffix(",unit_price,region"))
+        var regions: [Substring: Int] = [:]
+        for line in orders.dropFirst() { regions[line.split(separator: ",", omittingEmptySubsequences: false).last ?? "", default: 0] += 1 }
+        #expect(Set(regions.keys) == ["North", "West", "South", "Central", "East", "Alps", ""])
+        #expect((5...40).contains(regions[""] ?? 0), "a handful of lines without a region: \(regions[""] ?? 0)")
+        let products = try ExportShapes.read(exports.appendingPathComponent("products.csv"))
+        #expect(products.header == ["sku", "category", "unit_cost", "list_price", "description", "brand"])
+        let brands = Set(products.rows.map { $0[products.column("brand")] })
+        #expect(brands.count == 20, "\(brands.sorted())")
+        #expect(brands.contains("Café Olé") && brands.contains("Cacao & Co.") && brands.contains("Whizz"))
+    }
+
+    /// The regions' story, read from the built `data/segments.json`: East's promotional orders miss their
+    /// dates from the Halloween campaign on, so in the as-of week East is far below the fill-rate target
+    /// while every other region meets it and the company is near it; in September East was like the others.
+    @Test func bundledSampleSegmentsTellTheirStory() throws {
+        let tmp = try TemporaryDirectory()
+        let build = try ScorecardProcess.run(["build", "--config", Self.repository.appendingPathComponent("Samples/scorecard.yml").path,
+                                              "--out", tmp.path("site").path])
+        #expect(build.status == 0, "stderr: \(build.stderr)")
+        func json(_ name: String) throws -> [String: Any] {
+            try JSONSerialization.jsonObject(with: Data(contentsOf: tmp.path("site/data/\(name)"))) as? [String: Any] ?? [:]
+        }
+        func fillRate(_ periods: Any?, _ label: String) -> Double? {
+            (periods as? [[String: Any]])?.first { $0["period"] as? String == label }?["promo_fill_rate"] as? Double
+        }
+        let kpis = try json("kpis.json")
+        let dimensions = try #require(try json("segments.json")["dimensions"] as? [[String: Any]])
+        #expect(dimensions.map { $0["key"] as? String } == ["region", "brand"])
+        #expect((kpis["segments"] as? [[String: Any]])?.map { $0["values"] as? Int } == [7, 20])
+
+        let company = try #require(fillRate(kpis["weeks"], "2026-W46"))
+        #expect(company >= 0.9 && company < 0.95, "the company is near the target: \(company)")
+        let regions = try #require(dimensions[0]["values"] as? [[String: Any]])
+        let labels = regions.compactMap { $0["label"] as? String }
+        #expect(Set(labels) == ["North", "West", "South", "Central", "East", "Alps", "(none)"])
+        // Worst first: East.
+        #expect(labels.first == "East")
+        let none = regions.first { $0["label"] as? String == "(none)" }
+        #expect(none?["value"] as? String == "" && none?["path"] as? String == "segments/region/_none/")
+        for region in regions where region["label"] as? String != "(none)" {
+            let label = region["label"] as? String ?? ""
+            let week = try #require(fillRate(region["weeks"], "2026-W46"), "\(label) has no promotional line due in 2026-W46")
+            let november = try #require(fillRate(region["months"], "2026-11"))
+            let september = try #require(fillRate(region["months"], "2026-09"))
+            #expect(september >= 0.95, "\(label) met the target before the story: \(september)")
+            if label == "East" {
+                #expect(week < 0.6, "East in the as-of week: \(week)")
+                #expect(november < 0.5, "East in November: \(november)")
+            } else {
+                #expect(week >= 0.95, "\(label) in the as-of week: \(week)")
+                #expect(november > 0.6, "\(label) in November: \(november)")
+            }
+        }
+
+        let brands = try #require(dimensions[1]["values"] as? [[String: Any]])
+        #expect(dimensions[1]["source"] as? String == "products")
+        #expect(brands.count == 20)
+        let cafe = brands.first { $0["label"] as? String == "Café Olé" }
+        let path = cafe?["path"] as? String ?? ""
+        #expect(path.hasPrefix("segments/brand/") && path.utf8.allSatisfy { $0 < 0x80 }, "a path made safe: \(path)")
     }
 
     @Test func invalidOptionsThrowInsteadOfWriting() {
