@@ -75,6 +75,9 @@ def pages(site, scratch):
     add("months/index.html", os.path.join(site, "months", "index.html"))
     add("data-quality/index.html", os.path.join(site, "data-quality", "index.html"))
     add("definitions/index.html", os.path.join(site, "definitions", "index.html"))
+    add("segments/index.html", os.path.join(site, "segments", "index.html"))
+    add("segment dimension page", first(glob.glob(os.path.join(site, "segments", "*", "index.html"))))
+    add("segment value page", first(glob.glob(os.path.join(site, "segments", "*", "*", "index.html"))))
     add("digest (HTML part)", digest_html(site, os.path.join(scratch, os.path.basename(site) + "-digest.html")), EMAIL_OFF)
     return found, missing
 

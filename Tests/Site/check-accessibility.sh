@@ -29,7 +29,7 @@ mkdir "$work/empty"
 (cd "$work/empty" && "$bin" build --out "$work/sample-site")
 "$bin" sample --out "$work/hostile" --lines 3000 --skus 40 --weeks 10
 python3 Tests/Site/make-hostile-export.py "$work/hostile"
-"$bin" build --data "$work/hostile" --out "$work/hostile-site" --base-url https://intranet.example/scorecard/
+"$bin" build --config "$work/hostile/scorecard.yml" --out "$work/hostile-site" --base-url https://intranet.example/scorecard/
 
 failed=0
 for site in sample-site hostile-site; do

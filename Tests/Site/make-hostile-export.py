@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Turns canonical exports (from `scorecard sample`) into a hostile variant for escaping and path tests:
 campaign ids with '/', spaces, '<', quotes and non-ASCII; campaign names with markup; a product
-description with markup. Usage: make-hostile-export.py DIR"""
+description with markup; segment values (the sample's `region` of orders and `brand` of products) with
+markup, '/', '..', spaces, a long value and non-ASCII, and a `scorecard.yml` beside the exports that
+configures both dimensions. Usage: make-hostile-export.py DIR"""
 import csv, sys, os
 
 folder = sys.argv[1]
@@ -40,3 +42,36 @@ def products(header, row):
 rewrite("campaigns.csv", campaigns)
 rewrite("campaign_items.csv", items)
 rewrite("products.csv", products)
+
+
+hostile_regions = ["<b>Nord</b> & \"Ost\"", "../..", "a/b", "Süd West", "x" * 300, "", "_none", "Ω"]
+
+
+def orders(header, row):
+    if "region" in header:
+        r = header.index("region")
+        row[r] = hostile_regions[hash_of(row[0]) % len(hostile_regions)]
+    return row
+
+
+def hash_of(text):
+    h = 0
+    for ch in text.encode():
+        h = (h * 31 + ch) % 1000003
+    return h
+
+
+hostile_brands = ["<i>Brand</i>", "Brand/One", "Café Olé", "b" * 200]
+
+
+def brands(header, row):
+    if "brand" in header:
+        b = header.index("brand")
+        row[b] = hostile_brands[hash_of(row[0]) % len(hostile_brands)]
+    return row
+
+
+rewrite("orders.csv", orders)
+rewrite("products.csv", brands)
+with open(os.path.join(folder, "scorecard.yml"), "w", encoding="utf-8") as f:
+    f.write("data: .\nsegments:\n  region:\n    label: Region <&>\n    orders: region\n  brand:\n    products: brand\n  max_values: 6\n")

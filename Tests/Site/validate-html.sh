@@ -13,7 +13,7 @@ trap 'rm -rf "$work"' EXIT
 (cd "$work" && "$bin" build --out "$work/sample-site")
 "$bin" sample --out "$work/hostile" --lines 3000 --skus 40 --weeks 10
 python3 Tests/Site/make-hostile-export.py "$work/hostile"
-"$bin" build --data "$work/hostile" --out "$work/hostile-site" --base-url https://intranet.example/scorecard/
+"$bin" build --config "$work/hostile/scorecard.yml" --out "$work/hostile-site" --base-url https://intranet.example/scorecard/
 
 # The digests' HTML parts (decoded from email/latest.eml), checked as pages of their own.
 mkdir "$work/digests"
