@@ -7,6 +7,10 @@
 #   LINES="1000000" Benchmarks/run.sh     # one size
 #
 # Generated exports are cached in Benchmarks/.cache/ (ignored by git) between runs.
+#
+# Then the same build with segments (a region of the order lines, about 6 values, and a brand of the
+# products, about 20, both written by the generator): its time and peak memory against the plain build's
+# (the goal: at most 2 × the time and 1.5 × the memory).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LINES=${LINES:-"1000000 5000000 10000000"}
@@ -42,7 +46,8 @@ PY
 printf '\n| lines | CSV MB | scorecard s (cpu s) | scorecard MiB | DuckDB s (cpu s) | DuckDB MiB | ratio | scorecard MB/s | figures |\n'
 printf '|---:|---:|---:|---:|---:|---:|---:|---:|---|\n'
 for lines in $LINES; do
-  data="$cache/lines-$lines"
+  # v2: the generator writes region and brand columns.
+  data="$cache/lines-$lines-v2"
   if [ ! -f "$data/.complete" ]; then
     rm -rf "$data"
     "$bin" sample --out "$data" --lines "$lines" --skus "$SKUS" --weeks 104
@@ -65,6 +70,23 @@ for lines in $LINES; do
   mbs=$(python3 -c "print(f'{$mb/$s_wall:.0f}')")
   printf '| %s | %s | %s (%s) | %s | %s (%s) | %s | %s | %s | %s |\n' \
     "$lines" "$mb" "$s_wall" "$s_cpu" "$s_rss" "$d_wall" "$d_cpu" "$d_rss" "$ratio" "$mbs" "$figures"
+  rm -rf "$work"
+done
+printf '\nWith segments (region of the orders, brand of the products), against the plain build above:\n\n'
+printf '| lines | plain s | segments s | time ratio | plain MiB | segments MiB | memory ratio | views |\n'
+printf '|---:|---:|---:|---:|---:|---:|---:|---:|\n'
+for lines in $LINES; do
+  data="$cache/lines-$lines-v2"
+  work=$(mktemp -d)
+  printf 'data: %s\nsegments:\n  region:\n    orders: region\n  brand:\n    products: brand\n' "$(cd "$data" && pwd)" > "$work/segments.yml"
+  /usr/bin/time -v "$bin" build --data "$data" --out "$work/plain" --base-url https://example.invalid/ 2> "$work/plain.time" >/dev/null
+  /usr/bin/time -v "$bin" build --config "$work/segments.yml" --out "$work/segments" --base-url https://example.invalid/ \
+    2> "$work/segments.time" >/dev/null || { cat "$work/segments.time" >&2; exit 1; }
+  read -r p_wall _ p_rss < <(measure "$work/plain.time")
+  read -r s_wall _ s_rss < <(measure "$work/segments.time")
+  views=$(python3 -c "import json; print(sum(d['values'] for d in json.load(open('$work/segments/data/kpis.json'))['segments']))")
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$lines" "$p_wall" "$s_wall" \
+    "$(python3 -c "print(f'{$s_wall/$p_wall:.2f}')")" "$p_rss" "$s_rss" "$(python3 -c "print(f'{$s_rss/$p_rss:.2f}')")" "$views"
   rm -rf "$work"
 done
 printf '\nmachine: %s cores, %s; %s\n' "$(nproc)" "$(free -g | awk '/Mem:/{print $2 " GiB"}')" "$(swift --version 2>&1 | head -1)"

@@ -8,7 +8,9 @@ extension MetricsAccumulator {
         segments.resolve(maxValues: config.segments.maxValues, orderTuples: orderTuples, tupleRevenue: tupleRevenue,
                          products: masterData.products, productTuples: masterData.productSegmentTuples, productRevenue: productRevenue)
         let dims = segments.dimensions
-        tupleViews = dims.map { $0.config.kind == .order ? $0.tupleView[.orders] ?? [] : [] }
+        lineViews = ViewLookup(dims.map { d in
+            d.config.kind == .product ? (true, d.productView) : (false, d.tupleView[.orders] ?? [])
+        })
         productViews = dims.map { $0.config.kind == .product ? $0.productView : [] }
         if sourceTupleViews.count != dims.count {
             // Fact tuples may have arrived already (they are resolved against the values as they come).

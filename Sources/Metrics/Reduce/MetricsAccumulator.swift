@@ -45,8 +45,9 @@ public struct MetricsAccumulator: RecordSink {
     /// Σ qty_ordered × unit_price of the lines of each product (ranks product-dimension values).
     var productRevenue: [Double] = []
     /// Fast lookups once resolved: per dimension, the view of each order tuple (order dimensions) or of
-    /// each product (product dimensions); empty for the other kind.
-    var tupleViews: [[Int32]] = []
+    /// each product (product dimensions), in one flat array.
+    var lineViews = ViewLookup()
+    /// Per dimension, the view of each product (product dimensions only; empty for order dimensions).
     var productViews: [[Int32]] = []
     /// Freight rows of orders, kept to split each among the views of its order's lines at the end.
     var orderFreight: [OrderFreight] = []
@@ -121,24 +122,49 @@ public struct MetricsAccumulator: RecordSink {
     @inline(__always) func category(_ product: Int32) -> Int32 { products.category[Int(product)] }
 
     /// The number of segment dimensions.
-    @inline(__always) var dimensionCount: Int { tupleViews.count }
+    @inline(__always) var dimensionCount: Int { lineViews.dimensions }
 
     /// The view of order line `l` in dimension `d` (0 or less: none).
     @inline(__always)
     func lineView(_ d: Int, _ l: Int) -> Int32 {
-        let byProduct = productViews[d]
-        if !byProduct.isEmpty { return byProduct[Int(lines.product[l])] }
-        let t = Int(lines.tuple[l])
-        return t < tupleViews[d].count ? tupleViews[d][t] : -1
+        lineViews.view(d, lineViews.isProduct[d] ? Int(lines.product[l]) : Int(lines.tuple[l]))
     }
 
     /// The view of a fact row (inventory, forecast, purchase order) in dimension `d` (0 or less: none).
     @inline(__always)
     func factView(_ d: Int, _ source: SourceName, tuple: Int32, product: Int32) -> Int32 {
-        let byProduct = productViews[d]
-        if !byProduct.isEmpty { return product >= 0 && Int(product) < byProduct.count ? byProduct[Int(product)] : -1 }
+        if lineViews.isProduct[d] { return lineViews.view(d, Int(product)) }
         guard let views = sourceTupleViews[d][source], tuple >= 0, Int(tuple) < views.count else { return -1 }
         return views[Int(tuple)]
+    }
+}
+
+/// Per dimension, a view per index (an order tuple, or a product), in one flat array: read millions of
+/// times, with no nested array to retain.
+struct ViewLookup: Sendable {
+    private(set) var dimensions = 0
+    private(set) var isProduct: [Bool] = []
+    private var offset: [Int] = []
+    private var count: [Int] = []
+    private var flat: [Int32] = []
+
+    init() {}
+
+    /// - Parameter views: per dimension, whether it is a product dimension and the view of each index.
+    init(_ views: [(isProduct: Bool, views: [Int32])]) {
+        dimensions = views.count
+        for v in views {
+            isProduct.append(v.isProduct)
+            offset.append(flat.count)
+            count.append(v.views.count)
+            flat += v.views
+        }
+    }
+
+    /// The view of `index` in dimension `d`; -1 when out of range.
+    @inline(__always)
+    func view(_ d: Int, _ index: Int) -> Int32 {
+        index >= 0 && index < count[d] ? flat[offset[d] + index] : -1
     }
 }
 
