@@ -749,10 +749,10 @@ class Job:
 
     def products_df(self):
         rows = []
-        for p in self.products:
-            rows.append((p["sku"], p["category"], float(p["cost"]), float(p["price"]),
+        for i, p in enumerate(self.products):
+            rows.append((p["sku"], i, p["category"], float(p["cost"]), float(p["price"]),
                          [int(self.product_views[d][p["sku"]]) if d in self.product_views else -1 for d in range(len(self.dims))]))
-        return self.small(rows, "psku string, pcat string, pcost double, pprice double, pviews array<int>")
+        return self.small(rows, "psku string, pidx int, pcat string, pcost double, pprice double, pviews array<int>")
 
     # -- orders
 
@@ -885,8 +885,9 @@ class Job:
             else:
                 views.append(self.value_view(d, F.col(seg_cols[d])))
         used = used.withColumn("views", F.filter(F.array(*views), lambda v: v >= 0))
-        used = used.select("x_order_id", "nline", "x_sku", "od", "rd", "q", "price", "set", "views",
-                           F.col("pcat").alias("cat"), F.col("pcost").alias("cost"), F.col("pprice").alias("lprice"))
+        used = used.select("fidx", "o1", "o2", "x_order_id", "nline", "x_sku", "pidx", "od", "rd", "q", "price", "set", "views",
+                           F.col("pcat").alias("cat"), F.col("pcost").alias("cost"), F.col("pprice").alias("lprice"),
+                           *sorted(set(seg_cols.values())))
         self._lines = used
         return used
 
@@ -965,7 +966,7 @@ class Job:
         seg_cols = {d: "x_seg%d" % s.segment_index(d) for d, dim in enumerate(self.dims)
                     if dim["kind"] == "order" and "inventory" in dim["columns"]}
         df = df.withColumn("views", self.fact_views(seg_cols))
-        df = df.select("fidx", "o1", "o2", "line", "rowtext", "rej", "ign", "day", F.col("x_sku").alias("sku"),
+        df = df.select("fidx", "o1", "o2", "line", "rowtext", "rej", "ign", "day", F.col("x_sku").alias("sku"), "pidx",
                        s.numval("qty_on_hand").alias("qty"), F.col("pcat").alias("cat"), F.col("pcost").alias("cost"), "views")
         df = self.persist(df)
         s.finish(df)
@@ -1054,33 +1055,46 @@ class Job:
 
     # -- the tables
 
+    # -- the tables
+    #
+    # The built-in engine adds each record to its table rows as it arrives, and the finish stage sums the rows of
+    # each table in the order they were first seen: so that every figure (and every rounded number on the pages)
+    # is the same to the last bit, each row here sums its values in the built-in engine's order (`pos`: phase,
+    # then the record's place in its file) and the rows are written in the order the built-in engine first saw
+    # their keys. Phases: 1 deliveries, 2 returns, 3 freight, 4 inventory, 5 order lines (at the end), 6 freight
+    # of the segment views, 7 forecast pairs, 8 purchase-order lines, 9 stock.
+
+    def emit(self, name, contrib, keys, lanes=(), count=None):
+        """Per (view, keys): each lane summed in `pos` order, optionally a count, and the first `pos`."""
+        aggs = [F.min("pos").alias("first")]
+        if lanes:
+            aggs.append(F.array_sort(F.collect_list(F.struct("pos", *lanes))).alias("arr"))
+        if count:
+            aggs.append(F.count(F.lit(1)).alias(count))
+        g = contrib.groupBy("view", *keys).agg(*aggs)
+        cols = ["view"] + list(keys) + [ordered_sum("arr", l).alias(l) for l in lanes] + ([count] if count else [])
+        self.wanted[name] = g.select("first", *cols)
+
     def write(self):
         out = self.out
         if os.path.exists(out):
             shutil.rmtree(out)
         os.makedirs(out)
+        self.wanted = {}
         L = self.lines()
-        Wanted = {}
 
         # Per line: its deliveries in arrival order (file, line) for on-time quantities and completion days.
         dl = self.deliveries.select(F.col("oid").alias("d_oid"), F.col("nline").alias("d_line"),
                                     F.struct("fidx", "o1", "o2", "day", "qty").alias("e"))
         per_line = dl.groupBy("d_oid", "d_line").agg(F.collect_list("e").alias("ev"))
         L = L.join(per_line, (L["x_order_id"] == per_line["d_oid"]) & (L["nline"] == per_line["d_line"]), "left")
-        ev = F.coalesce(F.col("ev"), F.array().cast("array<struct<fidx:int,o1:bigint,o2:bigint,day:int,qty:double>>"))
-        arrival = F.array_sort(ev)
-        on_time = F.aggregate(arrival, F.lit(0.0), lambda acc, x: acc + F.when(x["day"] <= F.col("rd"), x["qty"]).otherwise(F.lit(0.0)))
-        by_day = F.array_sort(F.transform(ev, lambda x: F.struct(x["day"].alias("day"), x["fidx"].alias("fidx"),
-                                                                 x["o1"].alias("o1"), x["o2"].alias("o2"), x["qty"].alias("qty"))))
-        init = F.struct(F.lit(0.0).alias("cum"), F.lit(None).cast("int").alias("done"))
-        completion = F.aggregate(by_day, init, lambda acc, x: F.when(acc["done"].isNotNull(), acc).otherwise(
-            F.struct((acc["cum"] + x["qty"]).alias("cum"),
-                     F.when((F.col("q") > 0) & (acc["cum"] + x["qty"] >= F.col("q") - F.lit(TOLERANCE)), x["day"])
-                     .otherwise(F.lit(None).cast("int")).alias("done"))))
-        L = L.withColumn("ots", F.least(F.col("q"), on_time)).withColumn("done", completion["done"])
+        ev = F.coalesce(F.col("ev"), F.array().cast(EVENTS))
+        L = L.withColumn("ots", F.least(F.col("q"), arrival_sum(ev, F.col("rd"))))
+        L = L.withColumn("done", completion(ev, F.col("q")))
         L = L.withColumn("promo", (F.col("set") != 0).cast("int"))
         L = L.withColumn("shortfall", F.when(F.col("set") != 0, (F.col("q") - F.col("ots")) * F.col("price")).otherwise(F.lit(0.0)))
         L = L.withColumn("due", F.col("rd") <= F.lit(self.as_of)).withColumn("lead", F.col("done") - F.col("od"))
+        L = L.withColumn("pos", position(5, "fidx", "o1", "o2"))
         L = L.drop("ev", "d_oid", "d_line")
         L = self.persist(L)
         LV = L.select("*", F.explode("views").alias("view"))
@@ -1089,89 +1103,74 @@ class Job:
         # Deliveries and returns with their line.
         lkey = L.select(F.col("x_order_id").alias("l_oid"), F.col("nline").alias("l_line"), "cat", "cost", "set", "views",
                         F.col("x_sku").alias("lsku"))
-        DV = self.deliveries.join(lkey, (self.deliveries["oid"] == lkey["l_oid"]) & (self.deliveries["nline"] == lkey["l_line"])) \
-            .select("day", "qty", "cat", "cost", "set", "lsku", F.explode("views").alias("view"))
+        d = self.deliveries
+        DV = d.join(lkey, (d["oid"] == lkey["l_oid"]) & (d["nline"] == lkey["l_line"])) \
+            .select(position(1, "fidx", "o1", "o2").alias("pos"), "day", "qty", "cat", "cost", "set", "lsku",
+                    F.explode("views").alias("view"))
         RV = None
         if self.returns is not None:
-            RV = self.returns.join(lkey, (self.returns["oid"] == lkey["l_oid"]) & (self.returns["nline"] == lkey["l_line"])) \
-                .select("fidx", "o1", "o2", "day", "qty", "reason", "cat", "set", "lsku", F.explode("views").alias("view"))
+            r = self.returns
+            RV = r.join(lkey, (r["oid"] == lkey["l_oid"]) & (r["nline"] == lkey["l_line"])) \
+                .select(position(2, "fidx", "o1", "o2").alias("pos"), "fidx", "o1", "o2", "day", "qty", "reason", "cat", "set",
+                        "lsku", F.explode("views").alias("view"))
 
-        # lines
-        parts = [LV.where("due").groupBy("view", F.col("rd").alias("day"), "cat", "promo").agg(
-            F.sum("q").alias("a"), F.sum("ots").alias("b"), F.sum("shortfall").alias("c"))
-            .select("view", "day", "cat", "promo", "a", "b", "c", zero.alias("d"), zero.alias("e"), zero.alias("f")),
-            DV.groupBy("view", "day", "cat", (F.col("set") != 0).cast("int").alias("promo")).agg(
-                F.sum("qty").alias("d"), F.sum(F.col("qty") * F.col("cost")).alias("e"))
-            .select("view", "day", "cat", "promo", zero.alias("a"), zero.alias("b"), zero.alias("c"), "d", "e", zero.alias("f"))]
+        def lanes(**given):
+            return [given.get(k, zero).alias(k) for k in "abcdef"]
+        promo_of = (F.col("set") != 0).cast("int").alias("promo")
+        parts = [LV.where("due").select("view", "pos", F.col("rd").alias("day"), "cat", "promo",
+                                        *lanes(a=F.col("q"), b=F.col("ots"), c=F.col("shortfall"))),
+                 DV.select("view", "pos", "day", "cat", promo_of, *lanes(d=F.col("qty"), e=F.col("qty") * F.col("cost")))]
         if RV is not None:
-            parts.append(RV.groupBy("view", "day", "cat", (F.col("set") != 0).cast("int").alias("promo")).agg(F.sum("qty").alias("f"))
-                         .select("view", "day", "cat", "promo", zero.alias("a"), zero.alias("b"), zero.alias("c"), zero.alias("d"),
-                                 zero.alias("e"), "f"))
-        lines = union(parts).groupBy("view", "day", "cat", "promo").agg(*[F.sum(c).alias(c) for c in "abcdef"])
-        Wanted["lines"] = (["view", "day", "category", "promotional", "due_units", "on_time_units", "shortfall_value",
-                            "shipped_units", "cogs", "returned_units"],
-                           lines.select("view", "day", "cat", "promo", *list("abcdef")), [1])
+            parts.append(RV.select("view", "pos", "day", "cat", promo_of, *lanes(f=F.col("qty"))))
+        self.emit("lines", union(parts), ["day", "cat", "promo"], list("abcdef"))
+        self.emit("sku_due", LV.where(F.col("due") & (F.col("set") != 0)), ["rd", "x_sku", "set"], ["q", "ots", "shortfall"])
+        self.emit("lead_times", LV.where(F.col("done").isNotNull()), ["done", "cat", "promo", "lead"], count="n")
 
-        Wanted["sku_due"] = (["view", "day", "sku", "campaign_set", "due_units", "on_time_units", "shortfall_value"],
-                             LV.where(F.col("due") & (F.col("set") != 0)).groupBy("view", "rd", "x_sku", "set").agg(
-                                 F.sum("q"), F.sum("ots"), F.sum("shortfall")), [1])
-        Wanted["lead_times"] = (["view", "day", "category", "promotional", "days", "lines"],
-                                LV.where(F.col("done").isNotNull()).groupBy("view", "done", "cat", "promo", "lead").agg(
-                                    F.count(F.lit(1))), [1])
-
-        # Campaigns: sums per set first, then per member campaign.
-        psku = F.when(F.col("view") == 0, F.col("x_sku")).otherwise(F.lit(""))
-        promo = LV.where(F.col("set") != 0)
-        parts = [promo.groupBy("view", "set", psku.alias("sku")).agg(
-            F.sum("q").alias("a"), F.sum(F.when(F.col("due"), F.col("q")).otherwise(zero)).alias("b"),
-            F.sum(F.when(F.col("due"), F.col("ots")).otherwise(zero)).alias("c"),
-            F.sum(F.when(F.col("due"), F.col("shortfall")).otherwise(zero)).alias("d"))
-            .select("view", "set", "sku", "a", "b", "c", "d", zero.alias("e"), zero.alias("f")),
-            DV.where(F.col("set") != 0).groupBy("view", "set", F.when(F.col("view") == 0, F.col("lsku")).otherwise(F.lit("")).alias("sku"))
-            .agg(F.sum("qty").alias("e")).select("view", "set", "sku", zero.alias("a"), zero.alias("b"), zero.alias("c"),
-                                                 zero.alias("d"), "e", zero.alias("f"))]
+        # Campaigns: every line promotional for a campaign adds to the campaign's rows (members in index order).
+        def each_member(df):
+            m = df.select("*", F.explode(self.members(F.col("set"))).alias("cmp"))
+            return m.withColumn("pos", F.struct(*[m["pos"][f].alias(f) for f in ("phase", "fidx", "o1", "o2")],
+                                                F.col("cmp").alias("sub")))
+        sku_of = F.when(F.col("view") == 0, F.col("sku")).otherwise(F.lit("")).alias("sku")
+        promo = LV.where(F.col("set") != 0).withColumnRenamed("x_sku", "sku")
+        due = F.col("due")
+        parts = [each_member(promo).select("view", "pos", "cmp", sku_of, *lanes(
+                     a=F.col("q"), b=F.when(due, F.col("q")).otherwise(zero), c=F.when(due, F.col("ots")).otherwise(zero),
+                     d=F.when(due, F.col("shortfall")).otherwise(zero))),
+                 each_member(DV.where(F.col("set") != 0).withColumnRenamed("lsku", "sku")).select(
+                     "view", "pos", "cmp", sku_of, *lanes(e=F.col("qty")))]
         if RV is not None:
-            parts.append(RV.where(F.col("set") != 0).groupBy("view", "set", F.when(F.col("view") == 0, F.col("lsku"))
-                                                              .otherwise(F.lit("")).alias("sku"))
-                         .agg(F.sum("qty").alias("f")).select("view", "set", "sku", zero.alias("a"), zero.alias("b"), zero.alias("c"),
-                                                              zero.alias("d"), zero.alias("e"), "f"))
-        cs = union(parts).groupBy("view", "set", "sku").agg(*[F.sum(c).alias(c) for c in "abcdef"])
-        cs = cs.select("*", F.explode(self.members(F.col("set"))).alias("cmp")).groupBy("view", "cmp", "sku").agg(
-            *[F.sum(c).alias(c) for c in "abcdef"])
-        Wanted["campaign_skus"] = (["view", "campaign_id", "sku", "ordered_units", "due_units", "on_time_units", "shortfall_value",
-                                    "shipped_units", "returned_units"], cs, [1])
-        cd = promo.groupBy("view", "set", "od").agg(F.sum("q").alias("a"), F.sum("ots").alias("b"))
-        cd = cd.select("*", F.explode(self.members(F.col("set"))).alias("cmp")).groupBy("view", "cmp", "od").agg(
-            F.sum("a"), F.sum("b"))
-        Wanted["campaign_days"] = (["view", "campaign_id", "day", "ordered_units", "on_time_units"], cd, [1])
-        cl = promo.where(F.col("done").isNotNull()).groupBy("view", "set", psku.alias("sku"), "lead").agg(F.count(F.lit(1)).alias("n"))
-        cl = cl.select("*", F.explode(self.members(F.col("set"))).alias("cmp")).groupBy("view", "cmp", "sku", "lead").agg(F.sum("n"))
-        Wanted["campaign_lead_times"] = (["view", "campaign_id", "sku", "days", "lines"], cl, [1])
+            parts.append(each_member(RV.where(F.col("set") != 0).withColumnRenamed("lsku", "sku")).select(
+                "view", "pos", "cmp", sku_of, *lanes(f=F.col("qty"))))
+        self.emit("campaign_skus", union(parts), ["cmp", "sku"], list("abcdef"))
+        pm = each_member(promo)
+        self.emit("campaign_days", pm, ["cmp", "od"], ["q", "ots"])
+        self.emit("campaign_lead_times", pm.where(F.col("done").isNotNull()).select("view", "pos", "cmp", sku_of, "lead"),
+                  ["cmp", "sku", "lead"], count="n")
 
         self.reason_codes = []
         if RV is not None:
             pr = RV.where((F.col("set") != 0) & (F.col("view") == 0) & F.col("reason").isNotNull() & (F.col("reason") != ""))
             firsts = pr.groupBy("reason").agg(F.min(F.struct("fidx", "o1", "o2")).alias("first")).collect()
-            self.reason_codes = [r["reason"] for r in sorted(firsts, key=lambda r: tuple(r["first"]))]
-            rmap = F.create_map(*[x for i, c in enumerate(self.reason_codes) for x in (F.lit(c), F.lit(i + 1))]) \
-                if self.reason_codes else None
-            rid = F.coalesce(F.element_at(rmap, F.col("reason")), F.lit(0)) if rmap is not None else F.lit(0)
-            cr = RV.where(F.col("set") != 0).groupBy("view", "set", rid.alias("rid")).agg(F.sum("qty").alias("n"))
-            cr = cr.select("*", F.explode(self.members(F.col("set"))).alias("cmp")).groupBy("view", "cmp", "rid").agg(F.sum("n"))
-            Wanted["campaign_returns"] = (["view", "campaign_id", "reason", "returned_units"], cr, [1])
+            self.reason_codes = [x["reason"] for x in sorted(firsts, key=lambda x: tuple(x["first"]))]
+            rid = F.lit(0)
+            if self.reason_codes:
+                rmap = F.create_map(*[x for i, c in enumerate(self.reason_codes) for x in (F.lit(c), F.lit(i + 1))])
+                rid = F.coalesce(F.element_at(rmap, F.col("reason")), F.lit(0))
+            cr = each_member(RV.where(F.col("set") != 0)).select("view", "pos", "cmp", rid.alias("rid"), "qty")
+            self.emit("campaign_returns", cr, ["cmp", "rid"], ["qty"])
 
-        self.freight_tables(L, Wanted)
-        self.inventory_tables(Wanted)
-        self.forecast_tables(L, Wanted)
-        self.inbound_tables(Wanted)
+        self.freight_tables(L)
+        self.inventory_tables()
+        self.forecast_tables(L)
+        self.inbound_tables()
 
         for name, header, kinds in TABLES:
-            if name in Wanted:
-                df = Wanted[name][1]
-                rows = [self.convert(r, kinds) for r in df.collect()]
-                rows.sort(key=lambda r: int(r[0]))
-            else:
-                rows = []
+            rows = []
+            if name in self.wanted:
+                collected = self.wanted[name].collect()
+                collected.sort(key=lambda x: (x["view"], tuple(x["first"])))
+                rows = [self.convert(list(x)[1:], kinds) for x in collected]
             write_table(out, name + ".csv", header, rows)
         self.write_master()
 
@@ -1190,92 +1189,112 @@ class Job:
                 out.append(number(float(v)))
         return out
 
-    def freight_tables(self, L, Wanted):
+    def freight_tables(self, L):
         if self.freight is None:
             return
         f = self.freight
+        # The union of the campaign sets of each used order's lines.
         used_orders = L.groupBy(F.col("x_order_id").alias("uo")).agg(
             F.array_sort(F.array_distinct(F.flatten(F.collect_list(self.members(F.col("set")))))).alias("m"))
         fj = f.join(used_orders, (f["oid"] != "") & (f["oid"] == used_orders["uo"]), "left") \
-            .withColumn("m", F.coalesce(F.col("m"), F.array().cast("array<int>")))
+            .withColumn("m", F.coalesce(F.col("m"), F.array().cast("array<int>"))) \
+            .withColumn("pos", position(3, "fidx", "o1", "o2"))
         fj = self.persist(fj)
+        zero = F.lit(0.0)
         pe = F.col("emergency") & (F.size("m") > 0)
-        company = fj.groupBy("day").agg(F.sum("cost").alias("a"),
-                                        F.sum(F.when(F.col("emergency"), F.col("cost")).otherwise(F.lit(0.0))).alias("b"),
-                                        F.sum(F.when(pe, F.col("cost")).otherwise(F.lit(0.0))).alias("c")) \
-            .select(F.lit(0).alias("view"), "day", "a", "b", "c")
-        cf = fj.where(pe).select("cost", F.explode("m").alias("c")).groupBy("c").agg(F.sum("cost").alias("n")) \
-            .select(F.lit(0).alias("view"), "c", "n")
+        company = fj.select(F.lit(0).alias("view"), "pos", "day", F.col("cost").alias("a"),
+                            F.when(F.col("emergency"), F.col("cost")).otherwise(zero).alias("b"),
+                            F.when(pe, F.col("cost")).otherwise(zero).alias("c"))
+        cf = fj.where(pe).select(F.lit(0).alias("view"), "pos", "cost", F.explode("m").alias("cmp"))
         parts_f, parts_c = [company], [cf]
         if self.dims:
-            # share(order, view): the value of its lines in the view over the value of all its lines (counts when 0).
+            # share(order, view): the value of its lines in the view over the value of all its lines (their count
+            # when that is 0), each summed in line order; a row adds to the views of its order in view order.
             orders_with = fj.where(F.col("uo").isNotNull()).select(F.col("oid").alias("fo")).distinct()
             lines = L.join(orders_with, L["x_order_id"] == orders_with["fo"], "left_semi")
+            value = F.col("q") * F.col("price")
             per_order = lines.groupBy(F.col("x_order_id").alias("po")).agg(
-                F.sum(F.col("q") * F.col("price")).alias("r"), F.count(F.lit(1)).alias("n"))
-            per_view = lines.select("x_order_id", "q", "price", "set", F.explode(F.filter("views", lambda v: v > 0)).alias("view")) \
+                F.array_sort(F.collect_list(F.struct("pos", value.alias("v")))).alias("arr"), F.count(F.lit(1)).alias("n")) \
+                .select("po", ordered_sum("arr", "v").alias("r"), "n")
+            per_view = lines.select("x_order_id", "pos", value.alias("v"), "set",
+                                    F.explode(F.filter("views", lambda v: v > 0)).alias("view")) \
                 .groupBy(F.col("x_order_id").alias("vo"), "view").agg(
-                    F.sum(F.col("q") * F.col("price")).alias("pr"), F.count(F.lit(1)).alias("pn"),
-                    F.array_sort(F.array_distinct(F.flatten(F.collect_list(self.members(F.col("set")))))).alias("pm"))
+                    F.array_sort(F.collect_list(F.struct("pos", "v"))).alias("arr"), F.count(F.lit(1)).alias("pn"),
+                    F.array_sort(F.array_distinct(F.flatten(F.collect_list(self.members(F.col("set")))))).alias("pm")) \
+                .select("vo", "view", ordered_sum("arr", "v").alias("pr"), "pn", "pm")
             shares = per_view.join(per_order, per_view["vo"] == per_order["po"]).withColumn(
-                "share", F.when(F.col("r") != 0, F.col("pr") / F.col("r")).otherwise(F.col("pn") / F.col("n")))
-            fv = fj.join(shares, fj["oid"] == shares["vo"]).withColumn("vc", F.col("cost") * F.col("share"))
+                "share", F.when(F.col("r") != 0, F.col("pr") / F.col("r")).otherwise(F.col("pn").cast("double") / F.col("n")))
+            fv = fj.where(F.col("uo").isNotNull()).select("oid", "day", "cost", "emergency", F.col("pos").alias("fpos")) \
+                .join(shares, F.col("oid") == shares["vo"]) \
+                .withColumn("vc", F.col("cost") * F.col("share")) \
+                .withColumn("pos", position(6, F.col("fpos")["fidx"], F.col("fpos")["o1"], F.col("fpos")["o2"]))
             pev = F.col("emergency") & (F.size("pm") > 0)
-            parts_f.append(fv.groupBy("view", "day").agg(
-                F.sum("vc").alias("a"), F.sum(F.when(F.col("emergency"), F.col("vc")).otherwise(F.lit(0.0))).alias("b"),
-                F.sum(F.when(pev, F.col("vc")).otherwise(F.lit(0.0))).alias("c")).select("view", "day", "a", "b", "c"))
-            parts_c.append(fv.where(pev).select("view", "vc", F.explode("pm").alias("c")).groupBy("view", "c")
-                           .agg(F.sum("vc").alias("n")).select("view", "c", "n"))
-        Wanted["freight"] = (["view", "day", "cost", "emergency_cost", "promo_emergency_cost"], union(parts_f), [1])
-        Wanted["campaign_freight"] = (["view", "campaign_id", "emergency_cost"], union(parts_c), [])
+            parts_f.append(fv.select("view", "pos", "day", F.col("vc").alias("a"),
+                                     F.when(F.col("emergency"), F.col("vc")).otherwise(zero).alias("b"),
+                                     F.when(pev, F.col("vc")).otherwise(zero).alias("c")))
+            parts_c.append(fv.where(pev).select("view", "pos", F.col("vc").alias("cost"), F.explode("pm").alias("cmp")))
+        self.emit("freight", union(parts_f), ["day"], ["a", "b", "c"])
+        cf = union(parts_c)
+        cf = cf.withColumn("pos", F.struct(*[cf["pos"][x].alias(x) for x in ("phase", "fidx", "o1", "o2")], F.col("cmp").alias("sub")))
+        self.emit("campaign_freight", cf, ["cmp"], ["cost"])
 
-    def inventory_tables(self, Wanted):
+    def inventory_tables(self):
         if self.inventory is None:
             return
-        iv = self.inventory.select("day", "sku", "qty", "cat", "cost", F.explode("views").alias("view"))
+        iv = self.inventory.select(position(4, "fidx", "o1", "o2").alias("pos"), "day", "sku", "pidx", "qty", "cat", "cost",
+                                   F.explode("views").alias("view"))
         iv = self.persist(iv)
-        Wanted["inventory"] = (["view", "day", "category", "rows", "qty_on_hand", "value"],
-                               iv.groupBy("view", "day", "cat").agg(F.count(F.lit(1)), F.sum("qty"),
-                                                                    F.sum(F.col("qty") * F.col("cost"))), [1])
-        latest = {r["view"]: r["s"] for r in iv.groupBy("view").agg(F.max("day").alias("s")).collect()}
+        self.emit("inventory", iv.withColumn("value", F.col("qty") * F.col("cost")), ["day", "cat"], ["qty", "value"], count="n")
+        cols = self.wanted["inventory"].columns
+        self.wanted["inventory"] = self.wanted["inventory"].select("first", "view", "day", "cat", "n", "qty", "value")
+        latest = {x["view"]: x["s"] for x in iv.groupBy("view").agg(F.max("day").alias("s")).collect()}
         for v, view in enumerate(self.views):
             if "inventory" in view["present"]:
                 view["snapshot"] = latest.get(v)
-        self.latest = latest
         if latest:
             sm = F.create_map(*[x for v, s in latest.items() for x in (F.lit(v), F.lit(s))])
-            stock = iv.where(F.col("day") == F.element_at(sm, F.col("view"))).groupBy("view", "sku").agg(F.sum("qty").alias("n")) \
+            at = iv.where(F.col("day") == F.element_at(sm, F.col("view")))
+            stock = at.groupBy("view", "sku", "pidx").agg(F.array_sort(F.collect_list(F.struct("pos", "qty"))).alias("arr")) \
+                .select(position(9, F.lit(0), F.lit(0), F.col("pidx")).alias("first"), "view", "sku", ordered_sum("arr", "qty").alias("n")) \
                 .where(F.col("n") != 0)
-            Wanted["stock"] = (["view", "sku", "qty_on_hand"], stock, [])
+            self.wanted["stock"] = stock
 
-    def forecast_tables(self, L, Wanted):
+    def forecast_tables(self, L):
         if self.forecast is None:
             return
         A = self.as_of
         fc = self.forecast
         wk = F.col("od") - F.pmod(F.col("od") + 3, 7)
+
+        def actuals(lines, keys):
+            return lines.groupBy(*keys).agg(F.array_sort(F.collect_list(F.struct("pos", "q"))).alias("arr")) \
+                .select(*keys, ordered_sum("arr", "q").alias("a"))
+
+        def forecasts(rows, keys):
+            return rows.groupBy(*keys).agg(F.array_sort(F.collect_list(F.struct(position(0, "fidx", "o1", "o2").alias("pos"),
+                                                                                "units"))).alias("arr")) \
+                .select(*keys, ordered_sum("arr", "units").alias("f"))
         parts = []
-        # The company's pairs; a product dimension's views take the pairs of their SKUs.
-        actual = L.groupBy(wk.alias("week"), F.col("x_sku").alias("sku")).agg(F.sum("q").alias("a"))
-        rows = fc.groupBy("week", "sku").agg(F.sum("units").alias("f"))
-        pairs = actual.join(rows, ["week", "sku"], "full_outer").where(F.col("week") <= F.lit(A))
+        # The company's (sku, week) pairs; a product dimension's views take the pairs of their SKUs.
+        actual = actuals(L.select(wk.alias("week"), F.col("x_sku").alias("sku"), "pos", "q"), ["week", "sku"])
+        pairs = actual.join(forecasts(fc, ["week", "sku"]), ["week", "sku"], "full_outer").where(F.col("week") <= F.lit(A))
         pairs = pairs.join(self.pdf, pairs["sku"] == self.pdf["psku"])
         views = [F.lit(0)] + [F.element_at(F.col("pviews"), d + 1) for d, dim in enumerate(self.dims) if dim["kind"] == "product"]
         pairs = pairs.withColumn("view", F.explode(F.filter(F.array(*views), lambda v: v >= 0)))
-        parts.append(pairs.select("view", "week", "sku", "a", "f", F.col("pprice").alias("lprice")))
+        pairs = pairs.where((F.col("view") == 0) | F.col("view").isin(
+            [v for v, view in enumerate(self.views) if "forecast" in view["present"]] or [-1]))
+        parts.append(pairs.select("view", "week", "sku", "pidx", "a", "f", F.col("pprice").alias("lprice")))
         # The views of order dimensions that map the forecast: their own lines against their own rows.
         for d in sorted(self.forecast_split):
             seg = "x_seg%d" % self.sources["orders"].segment_index(d)
-            lines_d = self.orders.where(F.col("rej").isNull() & ~F.col("ign")).select(
-                self.value_view(d, F.col(seg)).alias("view"), wk.alias("week"), F.col("x_sku").alias("sku"), "q") \
+            lines_d = L.select(self.value_view(d, F.col(seg)).alias("view"), wk.alias("week"), F.col("x_sku").alias("sku"), "pos", "q") \
                 .where(F.col("view") > 0)
-            a_d = lines_d.groupBy("view", "week", "sku").agg(F.sum("q").alias("a"))
             fseg = "x_seg%d" % self.sources["forecast"].segment_index(d)
-            fr = self.forecast_rows_view(d, fseg)
-            r_d = fr.groupBy("view", "week", "sku").agg(F.sum("units").alias("f"))
-            p_d = a_d.join(r_d, ["view", "week", "sku"], "full_outer").where(F.col("week") <= F.lit(A))
+            rows_d = fc.withColumn("view", self.value_view(d, F.col(fseg))).where(F.col("view") > 0)
+            p_d = actuals(lines_d, ["view", "week", "sku"]).join(forecasts(rows_d, ["view", "week", "sku"]),
+                                                                ["view", "week", "sku"], "full_outer").where(F.col("week") <= F.lit(A))
             p_d = p_d.join(self.pdf, p_d["sku"] == self.pdf["psku"])
-            parts.append(p_d.select("view", "week", "sku", "a", "f", F.col("pprice").alias("lprice")))
+            parts.append(p_d.select("view", "week", "sku", "pidx", "a", "f", F.col("pprice").alias("lprice")))
         allp = union(parts)
         m = self.small(self.matches, "msku string, mstart int, mend int")
         last = F.least(F.col("week") + 6, F.lit(A))
@@ -1286,15 +1305,12 @@ class Job:
         a = F.coalesce(F.col("a"), F.lit(0.0))
         f = F.coalesce(F.col("f"), F.lit(0.0))
         p = F.col("lprice")
-        table = allp.groupBy("view", "week", "promo").agg(
-            F.sum(F.abs(a - f) * p), F.sum(a * p), F.sum((f - a) * p), F.sum(F.col("f").isNotNull().cast("int")))
-        Wanted["forecast"] = (["view", "week", "promotional", "error", "weight", "signed_error", "pairs_with_forecast"], table, [1])
+        contrib = allp.select("view", "week", "promo", position(7, F.col("week"), F.lit(0), F.col("pidx")).alias("pos"),
+                              (F.abs(a - f) * p).alias("e"), (a * p).alias("w"), ((f - a) * p).alias("s"),
+                              F.col("f").isNotNull().cast("double").alias("h"))
+        self.emit("forecast", contrib, ["week", "promo"], ["e", "w", "s", "h"])
 
-    def forecast_rows_view(self, d, fseg):
-        return self.forecast.select(self.value_view(d, F.col(fseg)).alias("view"), "week", "sku", "units") \
-            .where(F.col("view") > 0)
-
-    def inbound_tables(self, Wanted):
+    def inbound_tables(self):
         if self.po is None:
             return
         A = self.as_of
@@ -1304,35 +1320,24 @@ class Job:
                                       F.struct("fidx", "o1", "o2", "day", "qty").alias("e"))
             per = rc.groupBy("r_pid", "r_line").agg(F.collect_list("e").alias("ev"))
             po = po.join(per, (po["pid"] == per["r_pid"]) & (po["nline"] == per["r_line"]), "left")
-            ev = F.coalesce(F.col("ev"), F.array().cast("array<struct<fidx:int,o1:bigint,o2:bigint,day:int,qty:double>>"))
+            ev = F.coalesce(F.col("ev"), F.array().cast(EVENTS))
         else:
-            ev = F.array().cast("array<struct<fidx:int,o1:bigint,o2:bigint,day:int,qty:double>>")
-        arrival = F.array_sort(ev)
-        by_due = F.aggregate(arrival, F.lit(0.0), lambda acc, x: acc + F.when(x["day"] <= F.col("due"), x["qty"]).otherwise(F.lit(0.0)))
-        by_day = F.array_sort(F.transform(ev, lambda x: F.struct(x["day"].alias("day"), x["fidx"].alias("fidx"),
-                                                                 x["o1"].alias("o1"), x["o2"].alias("o2"), x["qty"].alias("qty"))))
-        init = F.struct(F.lit(0.0).alias("cum"), F.lit(None).cast("int").alias("done"))
-        received = F.aggregate(by_day, init, lambda acc, x: F.when(acc["done"].isNotNull(), acc).otherwise(
-            F.struct((acc["cum"] + x["qty"]).alias("cum"),
-                     F.when((F.col("q") > 0) & (acc["cum"] + x["qty"] >= F.col("q") - F.lit(TOLERANCE)), x["day"])
-                     .otherwise(F.lit(None).cast("int")).alias("done"))))
-        po = po.withColumn("arr", arrival).withColumn("bydue", by_due).withColumn("rcv", received["done"])
+            ev = F.array().cast(EVENTS)
+        po = po.withColumn("ev", ev).withColumn("bydue", arrival_sum(F.col("ev"), F.col("due"))) \
+            .withColumn("rcv", completion(F.col("ev"), F.col("q"))).withColumn("pos", position(8, "fidx", "o1", "o2"))
         # Views that hold purchase orders, and each one's S: its latest snapshot, else A.
         keep = [v for v, view in enumerate(self.views) if "purchase_orders" in view["present"]]
         s_of = {v: (self.views[v]["snapshot"] if self.views[v]["snapshot"] is not None else A) for v in keep}
         pv = po.select("*", F.explode("views").alias("view")).where(F.col("view").isin(keep))
         smap = F.create_map(*[x for v, s in s_of.items() for x in (F.lit(v), F.lit(s))])
-        pv = pv.withColumn("S", F.element_at(smap, F.col("view")))
-        at_s = F.aggregate(F.col("arr"), F.lit(0.0), lambda acc, x: acc + F.when(x["day"] <= F.col("S"), x["qty"]).otherwise(F.lit(0.0)))
-        pv = self.persist(pv.withColumn("ats", at_s))
-        Wanted["supplier_lead_times"] = (["view", "day", "category", "days", "lines"],
-                                         pv.where(F.col("rcv").isNotNull()).groupBy("view", "rcv", "cat", (F.col("rcv") - F.col("od")).alias("lt"))
-                                         .agg(F.count(F.lit(1))), [1])
-        Wanted["supplier_on_time"] = (["view", "day", "on_time_units", "ordered_units"],
-                                      pv.where(F.col("due") <= F.lit(A)).groupBy("view", "due").agg(
-                                          F.sum(F.least(F.col("q"), F.col("bydue"))), F.sum("q")), [1])
-        Wanted["inbound_open"] = (["view", "sku", "due_date"] + ["open_units"],
-                                  pv.groupBy("view", "sku", "due").agg(F.sum(F.greatest(F.lit(0.0), F.col("q") - F.col("ats")))), [2])
+        pv = pv.withColumn("ats", arrival_sum(F.col("ev"), F.element_at(smap, F.col("view"))))
+        pv = self.persist(pv.drop("ev"))
+        self.emit("supplier_lead_times", pv.where(F.col("rcv").isNotNull()).withColumn("lt", F.col("rcv") - F.col("od")),
+                  ["rcv", "cat", "lt"], count="n")
+        self.emit("supplier_on_time", pv.where(F.col("due") <= F.lit(A)).withColumn("ot", F.least(F.col("q"), F.col("bydue"))),
+                  ["due"], ["ot", "q"])
+        self.emit("inbound_open", pv.withColumn("open", F.greatest(F.lit(0.0), F.col("q") - F.col("ats"))),
+                  ["sku", "due"], ["open"])
 
     def write_master(self):
         out = self.out
@@ -1394,6 +1399,40 @@ class Job:
                         vp.row([v, p["sku"]])
         t.close()
         vp.close()
+
+
+EVENTS = "array<struct<fidx:int,o1:bigint,o2:bigint,day:int,qty:double>>"
+
+
+def position(phase, fidx, o1, o2, sub=0):
+    """Where a record is in the built-in engine's order: its phase, then its place in its file."""
+    def c(v):
+        return F.col(v) if isinstance(v, str) else v
+    return F.struct(F.lit(phase).alias("phase"), c(fidx).cast("int").alias("fidx"), c(o1).cast("bigint").alias("o1"),
+                    c(o2).cast("bigint").alias("o2"), F.lit(sub).cast("int").alias("sub"))
+
+
+def ordered_sum(arr, lane):
+    """The sum of one lane of an array of structs sorted by position, added in that order from 0."""
+    return F.aggregate(F.col(arr), F.lit(0.0), lambda acc, x: acc + x[lane])
+
+
+def arrival_sum(events, bound):
+    """Σ qty of the events (in arrival order: file, line) dated on or before `bound`."""
+    return F.aggregate(F.array_sort(events), F.lit(0.0),
+                       lambda acc, x: acc + F.when(x["day"] <= bound, x["qty"]).otherwise(F.lit(0.0)))
+
+
+def completion(events, ordered):
+    """CompletionDays: the first day (events by day, ties in arrival order) on which the running sum reaches the
+    ordered quantity less 1e-9; null when it never does or nothing was ordered."""
+    by_day = F.array_sort(F.transform(events, lambda x: F.struct(x["day"].alias("day"), x["fidx"].alias("fidx"),
+                                                                  x["o1"].alias("o1"), x["o2"].alias("o2"), x["qty"].alias("qty"))))
+    init = F.struct(F.lit(0.0).alias("cum"), F.lit(None).cast("int").alias("done"))
+    return F.aggregate(by_day, init, lambda acc, x: F.when(acc["done"].isNotNull(), acc).otherwise(
+        F.struct((acc["cum"] + x["qty"]).alias("cum"),
+                 F.when((ordered > 0) & (acc["cum"] + x["qty"] >= ordered - F.lit(TOLERANCE)), x["day"])
+                 .otherwise(F.lit(None).cast("int")).alias("done"))))["done"]
 
 
 def log(msg):
