@@ -319,9 +319,10 @@ class Dialect:
         self.quoted_re = "^" + ls + '*+"'
         self.value_re = "^" + ls + '*+"([^"]*+(?:""[^"]*+)*+)"?([\\s\\S]*+)'
         self.open_re = "^" + ls + "*+" + q + "\\z"
-        # A line that is no record: nothing but white space (the delimiter excepted).
+        # A line that is no record: one field, empty once trimmed (a tab delimiter makes two fields; spaces
+        # before a field are skipped even when the delimiter is a space).
         ws = "".join(c for c in ["\\t", "\\n", "\\x0B", "\\f", "\\r", " ", "\\u00A0"]
-                     if not (c == "\\t" and delim == "\t") and not (c == " " and delim == " "))
+                     if not (c == "\\t" and delim == "\t"))
         self.empty_re = "^[" + ws + "]*+\\z"
         # Inside quotes at the start of a line: up to the closing quote, then the rest of that field.
         self.close_re = '^[^"]*+(?:""[^"]*+)*+"'
@@ -779,23 +780,19 @@ class Job:
                        s.numval("qty_ordered").alias("q"), s.numval("unit_price").alias("price"),
                        *["x_" + c for c in segcols])
         df = self.persist(df)
-        s.finish(df)
-        used = df.where(F.col("rej").isNull() & ~F.col("ign"))
-        agg = used.agg(F.max("od").alias("mx"), F.min("od").alias("mn"), F.count(F.lit(1)).alias("n")).collect()[0]
+        first, last = s.finish(df, "od", "order_date", latest=True)
         if not self.as_of_given:
-            if agg["mx"] is None:
+            if last is None:
                 self.problems.append(("orders", ", ".join(d for _, d in s.files), "",
                                       "orders has no usable row to take the as-of date from; set as_of or --as-of"))
                 return
-            self.as_of = agg["mx"]
-        self.first_order = agg["mn"]
+            self.as_of = -last["d"]
+        self.first_order = first["d"] if first is not None else None
         self.first_day = report_first_day(self.first_order, self.as_of, self.max_weeks)
-        self.as_of_row = None
-        if not self.as_of_given:
-            r = used.where(F.col("od") == F.lit(self.as_of)).select("fidx", "o1", "o2", "line") \
-                .orderBy("fidx", "o1", "o2").first()
-            self.as_of_row = s.location(r, "order_date")
-        s.early(used, "od", "order_date")
+        self.as_of_row = s.location(last, "order_date") if not self.as_of_given else None
+        if first is not None and first["d"] < self.first_day:
+            n = df.where(F.col("rej").isNull() & ~F.col("ign") & (F.col("od") < F.lit(self.first_day))).count()
+            s.early_rows = (n, first["d"], s.location(first, "order_date"))
         self.orders = df
 
     # -- segments
@@ -905,9 +902,8 @@ class Job:
         df = df.select("fidx", "o1", "o2", "line", "rowtext", "rej", "ign", F.col("x_order_id").alias("oid"), "nline",
                        ship.alias("day"), s.numval("qty_shipped").alias("qty"))
         df = self.persist(df)
-        s.finish(df)
+        s.finish(df, "day", "ship_date")
         self.deliveries = df.where(F.col("rej").isNull() & ~F.col("ign"))
-        s.early(self.deliveries, "day", "ship_date")
 
     def read_returns(self):
         self.returns = None
@@ -926,9 +922,8 @@ class Job:
         df = df.select("fidx", "o1", "o2", "line", "rowtext", "rej", "ign", F.col("x_order_id").alias("oid"), "nline",
                        day.alias("day"), s.numval("qty_returned").alias("qty"), F.col("x_reason_code").alias("reason"))
         df = self.persist(df)
-        s.finish(df)
+        s.finish(df, "day", "return_date")
         self.returns = df.where(F.col("rej").isNull() & ~F.col("ign"))
-        s.early(self.returns, "day", "return_date")
 
     def read_freight(self):
         self.freight = None
@@ -942,12 +937,11 @@ class Job:
         df = df.select("fidx", "o1", "o2", "line", "rowtext", "rej", "ign", F.col("x_order_id").alias("oid"), ship.alias("day"),
                        F.col("x_service_level").alias("level"), s.numval("cost").alias("cost"))
         df = self.persist(df)
-        s.finish(df)
+        s.finish(df, "day", "ship_date")
         used = df.where(F.col("rej").isNull() & ~F.col("ign"))
         levels = [r["level"] for r in used.select("level").distinct().collect()]
         emergency = sorted(l for l in levels if fold_level(l) in self.emergency)
         self.freight = used.withColumn("emergency", F.col("level").isin(emergency) if emergency else F.lit(False))
-        s.early(used, "day", "ship_date")
 
     def read_inventory(self):
         self.inventory = None
@@ -969,9 +963,8 @@ class Job:
         df = df.select("fidx", "o1", "o2", "line", "rowtext", "rej", "ign", "day", F.col("x_sku").alias("sku"), "pidx",
                        s.numval("qty_on_hand").alias("qty"), F.col("pcat").alias("cat"), F.col("pcost").alias("cost"), "views")
         df = self.persist(df)
-        s.finish(df)
+        s.finish(df, "day", "snapshot_date", earliest_of_valid=True)
         self.inventory = df.where(F.col("rej").isNull() & ~F.col("ign"))
-        s.early(self.inventory, "day", "snapshot_date", earliest_of=df.where(F.col("rej").isNull()))
 
     def fact_views(self, seg_cols):
         parts = [F.lit(0)]
@@ -1005,9 +998,8 @@ class Job:
                        s.numval("forecast_units").alias("units"), F.col("pprice").alias("lprice"), "views",
                        *["x_" + c for c in segs])
         df = self.persist(df)
-        s.finish(df)
+        s.finish(df, "week", "week_start")
         self.forecast = df.where(F.col("rej").isNull())
-        s.early(self.forecast, "week", "week_start")
         self.forecast_split = {d for d, dim in enumerate(self.dims) if dim["kind"] == "order" and "forecast" in dim["columns"]}
 
     def read_inbound(self):
@@ -1031,9 +1023,8 @@ class Job:
                        s.dateval("due_date").alias("due"), F.col("x_sku").alias("sku"), s.numval("qty_ordered").alias("q"),
                        F.col("pcat").alias("cat"), "views")
         df = self.persist(df)
-        s.finish(df)
+        s.finish(df, "od", "order_date", column=False)
         self.po = df.where(F.col("rej").isNull() & ~F.col("ign"))
-        s.early(self.po, "od", "order_date", column=False)
         if "receipts" not in self.sources:
             return
         r = self.sources["receipts"]
@@ -1049,9 +1040,8 @@ class Job:
         rd = rd.select("fidx", "o1", "o2", "line", "rowtext", "rej", "ign", F.col("x_po_id").alias("pid"), "nline", day.alias("day"),
                        r.numval("qty_received").alias("qty"))
         rd = self.persist(rd)
-        r.finish(rd)
+        r.finish(rd, "day", "receipt_date", column=False)
         self.receipts = rd.where(F.col("rej").isNull() & ~F.col("ign"))
-        r.early(self.receipts, "day", "receipt_date", column=False)
 
     # -- the tables
 
@@ -1107,12 +1097,14 @@ class Job:
         DV = d.join(lkey, (d["oid"] == lkey["l_oid"]) & (d["nline"] == lkey["l_line"])) \
             .select(position(1, "fidx", "o1", "o2").alias("pos"), "day", "qty", "cat", "cost", "set", "lsku",
                     F.explode("views").alias("view"))
+        DV = self.persist(DV)
         RV = None
         if self.returns is not None:
             r = self.returns
             RV = r.join(lkey, (r["oid"] == lkey["l_oid"]) & (r["nline"] == lkey["l_line"])) \
                 .select(position(2, "fidx", "o1", "o2").alias("pos"), "fidx", "o1", "o2", "day", "qty", "reason", "cat", "set",
                         "lsku", F.explode("views").alias("view"))
+            RV = self.persist(RV)
 
         def lanes(**given):
             return [given.get(k, zero).alias(k) for k in "abcdef"]
@@ -1359,10 +1351,13 @@ class Job:
                     t.row([name, display, rows, rej, ign])
         t.close()
 
+        # Every rejected row, in source order, then file and row order, in one streamed job.
         t = Table(out, "rejections.csv", ["source", "file", "line", "column", "in_sheet", "field", "reason", "detail"])
-        for name in SOURCES:
-            if name in self.sources:
-                self.sources[name].write_rejections(t)
+        order = [n for n in SOURCES if n in self.sources and hasattr(self.sources[n], "rejected")]
+        if order:
+            rejected = union([self.sources[n].rejected.select(F.lit(i).alias("src"), "*") for i, n in enumerate(order)])
+            for r in rejected.orderBy("src", "fidx", "o1", "o2").toLocalIterator():
+                self.sources[order[r["src"]]].write_rejection(t, r)
         t.close()
 
         t = Table(out, "early_rows.csv", ["source", "rows", "earliest", "file", "line", "column", "in_sheet", "field"])
@@ -1735,11 +1730,12 @@ class Source:
         g = g.select("fidx", "rid", "line", rec.alias("rec"), F.element_at("parts", -1)["ein"].alias("open"), n.alias("n"))
         g = g.withColumn("empty", (F.col("n") == 1) & ~F.col("open") & d.empty(F.col("rec")))
         g = self.job.persist(g)
-        info = g.where(~F.col("empty")).groupBy("fidx").agg(F.min("rid").alias("hr")).collect()
-        open_recs = g.where(F.col("open")).select("fidx", "line").collect()
-        for r in open_recs:
-            self.job.problems.append((self.name, self.files[r["fidx"]][1], r["line"],
-                                      "%s file ends inside a quoted field that starts on this line" % self.name))
+        info = g.groupBy("fidx").agg(F.min(F.when(~F.col("empty"), F.col("rid"))).alias("hr"),
+                                     F.min(F.when(F.col("open"), F.col("line"))).alias("open")).collect()
+        for r in info:
+            if r["open"] is not None:
+                self.job.problems.append((self.name, self.files[r["fidx"]][1], r["open"],
+                                          "%s file ends inside a quoted field that starts on this line" % self.name))
         head = {r["fidx"]: r["hr"] for r in info}
         hr = F.element_at(F.array(*[F.lit(head.get(k, -1)) for k in range(len(self.files))]), F.col("fidx") + 1)
         return g.where(~F.col("empty") & (F.col("rid") != hr)).select("fidx", F.col("line").cast("int"), "rec")
@@ -1826,12 +1822,38 @@ class Source:
         r = self.rej(code, c, a1=args[0], a2=args[1] if len(args) > 1 else None, n1=n1)
         return df.withColumn("rej", F.when(dup, r).otherwise(F.col("rej0")))
 
-    def finish(self, df):
-        """Rows read, rejected and ignored per file; the rejected rows are kept to be written in order."""
-        for r in df.groupBy("fidx").agg(F.count(F.lit(1)).alias("n"), F.count("rej").alias("r"),
-                                         F.sum((F.col("rej").isNull() & F.col("ign")).cast("int")).alias("i")).collect():
+    def finish(self, df, day=None, field=None, column=True, earliest_of_valid=False, latest=False):
+        """One pass over the checked rows: rows read, rejected and ignored per file; with `day`, the used rows
+        dated before the report window, and the first row (in file order) with the earliest date (of the used rows,
+        or of every row that passed its checks) and, with `latest`, the first with the latest date."""
+        used = F.col("rej").isNull() & ~F.col("ign")
+        aggs = [F.count(F.lit(1)).alias("n"), F.count("rej").alias("r"),
+                F.sum((F.col("rej").isNull() & F.col("ign")).cast("int")).alias("i")]
+        if day is not None:
+            pos = F.struct(F.col(day).alias("d"), "fidx", "o1", "o2", "line")
+            first_day = getattr(self.job, "first_day", None)
+            if first_day is not None:
+                aggs.append(F.sum((used & (F.col(day) < F.lit(first_day))).cast("int")).alias("early"))
+            aggs.append(F.min(F.when(F.col("rej").isNull() if earliest_of_valid else used, pos)).alias("first"))
+            if latest:
+                aggs.append(F.min(F.when(used, F.struct((-F.col(day)).alias("d"), "fidx", "o1", "o2", "line"))).alias("last"))
+        rows = df.groupBy("fidx").agg(*aggs).collect()
+        for r in rows:
             self.stats[r["fidx"]] = (r["n"], r["r"], r["i"] or 0)
         self.rejected = df.where(F.col("rej").isNotNull()).select("fidx", "o1", "o2", "line", "rej", "rowtext")
+        if day is None:
+            return None
+        firsts = [r["first"] for r in rows if r["first"] is not None]
+        first = min(firsts, key=lambda x: (x["d"], x["fidx"], x["o1"], x["o2"])) if firsts else None
+        if getattr(self.job, "first_day", None) is not None:
+            count = sum(r["early"] or 0 for r in rows)
+            if count and first is not None:
+                self.early_rows = (count, first["d"], self.location(first, field, column))
+        if latest:
+            lasts = [r["last"] for r in rows if r["last"] is not None]
+            last = min(lasts, key=lambda x: (x["d"], x["fidx"], x["o1"], x["o2"])) if lasts else None
+            return first, last
+        return first
 
     def location(self, r, field, column=True):
         loc = {"file": self.files[r["fidx"]][1], "source": self.name, "field": field}
@@ -1843,32 +1865,19 @@ class Source:
             loc["column"] = i + 1
         return loc
 
-    def early(self, used, day_col, field, column=True, earliest_of=None):
-        """Used rows dated before the report window: how many, the earliest date, and the first row holding it."""
-        first_day = self.job.first_day
-        r = used.agg(F.sum((F.col(day_col) < F.lit(first_day)).cast("int")).alias("n"), F.min(day_col).alias("m")).collect()[0]
-        if not r["n"]:
-            return
-        src = earliest_of if earliest_of is not None else used
-        first = src.where(F.col(day_col) == F.lit(r["m"])).select("fidx", "o1", "o2", "line").orderBy("fidx", "o1", "o2").first()
-        self.early_rows = (r["n"], r["m"], self.location(first, field, column))
-
-    def write_rejections(self, table):
-        if not hasattr(self, "rejected"):
-            return
-        for r in self.rejected.orderBy("fidx", "o1", "o2").toLocalIterator():
-            rej = r["rej"]
-            code, c = rej["code"], rej["c"]
-            field = self.canonical[c] if c >= 0 else ""
-            column = ""
-            if c >= 0 and r["fidx"] in self.header_map:
-                i = self.header_map[r["fidx"]][0][c]
-                column = i + 1 if i >= 0 else ""
-            detail = self.detail(code, c, rej)
-            line = r["line"]
-            if line is None:
-                detail += ' in row "%s"' % clipped(r["rowtext"] or "", 160)
-            table.row([self.name, self.files[r["fidx"]][1], "" if line is None else line, column, "", field, REASON[code], detail])
+    def write_rejection(self, table, r):
+        rej = r["rej"]
+        code, c = rej["code"], rej["c"]
+        field = self.canonical[c] if c >= 0 else ""
+        column = ""
+        if c >= 0 and r["fidx"] in self.header_map:
+            i = self.header_map[r["fidx"]][0][c]
+            column = i + 1 if i >= 0 else ""
+        detail = self.detail(code, c, rej)
+        line = r["line"]
+        if line is None:
+            detail += ' in row "%s"' % clipped(r["rowtext"] or "", 160)
+        table.row([self.name, self.files[r["fidx"]][1], "" if line is None else line, column, "", field, REASON[code], detail])
 
     def detail(self, code, c, rej):
         q = lambda v: clipped(v or "")

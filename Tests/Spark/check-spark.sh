@@ -118,17 +118,22 @@ cp -r "$work/exports/dialect" "$work/exports/undefined"
 printf 'SKU-BAD;Caf\xe9 \x81;1,00;2,00;undefined byte\n' >>"$work/exports/undefined/products.csv"
 
 # A mid-week as-of date five weeks before the latest order, and a Sunday twenty weeks before it.
-read -r asof_midweek asof_sunday < <(python3 - "$gen/orders.csv" <<'EOF'
+dates=$(python3 -c '
 import csv, datetime, sys
+def day(s):
+    try:
+        return datetime.date.fromisoformat(s)
+    except ValueError:
+        return None
 with open(sys.argv[1], newline="") as fh:
-    latest = max(datetime.date.fromisoformat(r["order_date"]) for r in csv.DictReader(fh))
+    latest = max(d for d in (day(r["order_date"]) for r in csv.DictReader(fh)) if d)
 mid = latest - datetime.timedelta(weeks=5)
 mid = mid - datetime.timedelta(days=mid.weekday()) + datetime.timedelta(days=2)
 sunday = latest - datetime.timedelta(weeks=20)
 sunday = sunday + datetime.timedelta(days=6 - sunday.weekday())
 print(mid.isoformat(), sunday.isoformat())
-EOF
-)
+' "$gen/orders.csv") || { echo "cannot compute the as-of dates" >&2; exit 1; }
+read -r asof_midweek asof_sunday <<<"$dates"
 
 check sample "$root/Samples/scorecard.yml"
 check generated-asof-midweek "$gen/scorecard.yml" --as-of "$asof_midweek"
