@@ -585,6 +585,12 @@ class Job:
         self.step("records")
         for s in self.sources.values():
             s.build_records()
+        for name in SOURCES:
+            if name in self.sources:
+                s = self.sources[name]
+                for k in sorted(s.data_problems):
+                    line, message = s.data_problems[k]
+                    self.problems.append((name, s.files[k][1], line, message))
         self.fail_if_problems()
 
         self.step("products")
@@ -1480,6 +1486,7 @@ class Source:
         self.nreq = len(REQUIRED[name])
         self.stats = {}
         self.early_rows = None
+        self.data_problems = {}  # file → (line, message): what stops the built-in reader in the rows of a file
         self.dialect = Dialect(self.delim)
         self.numparse = number_parser(self.decimal if self.fmt == "csv" else ".", self.thousands if self.fmt == "csv" else None)
         self.dateparse = date_parser(self.date_format if self.fmt == "csv" else "yyyy-MM-dd")
@@ -1593,7 +1600,8 @@ class Source:
             if not self.map_header(k, display, fields, hidx + 1):
                 continue
             if bad is not None:
-                self.job.problems.append((self.name, display, bad + 1, "%s file is not valid %s" % (self.name, self.encoding)))
+                # Found while reading rows: reported with the other problems of the rows (the first of the file).
+                self.data_problems[k] = (bad + 1, "%s file is not valid %s" % (self.name, self.encoding))
 
     def assemble_header(self, k, split, first_text):
         """A header whose quoted field holds line breaks: its following lines, in order."""
@@ -1733,9 +1741,9 @@ class Source:
         info = g.groupBy("fidx").agg(F.min(F.when(~F.col("empty"), F.col("rid"))).alias("hr"),
                                      F.min(F.when(F.col("open"), F.col("line"))).alias("open")).collect()
         for r in info:
-            if r["open"] is not None:
-                self.job.problems.append((self.name, self.files[r["fidx"]][1], r["open"],
-                                          "%s file ends inside a quoted field that starts on this line" % self.name))
+            k = r["fidx"]
+            if r["open"] is not None and (k not in self.data_problems or r["open"] < self.data_problems[k][0]):
+                self.data_problems[k] = (r["open"], "%s file ends inside a quoted field that starts on this line" % self.name)
         head = {r["fidx"]: r["hr"] for r in info}
         hr = F.element_at(F.array(*[F.lit(head.get(k, -1)) for k in range(len(self.files))]), F.col("fidx") + 1)
         return g.where(~F.col("empty") & (F.col("rid") != hr)).select("fidx", F.col("line").cast("int"), "rec")
