@@ -1243,7 +1243,6 @@ class Job:
                                    F.explode("views").alias("view"))
         iv = self.persist(iv)
         self.emit("inventory", iv.withColumn("value", F.col("qty") * F.col("cost")), ["day", "cat"], ["qty", "value"], count="n")
-        cols = self.wanted["inventory"].columns
         self.wanted["inventory"] = self.wanted["inventory"].select("first", "view", "day", "cat", "n", "qty", "value")
         latest = {x["view"]: x["s"] for x in iv.groupBy("view").agg(F.max("day").alias("s")).collect()}
         for v, view in enumerate(self.views):
@@ -1771,7 +1770,7 @@ class Source:
             cols.append(F.coalesce(F.get(F.col("fields"), idx), F.lit("")).alias("x_" + name))
             cols.append(F.lit(None).cast("double").alias("n_" + name))
         self.df = x.select("fidx", F.lit(0).cast("long").alias("o1"), F.col("line").cast("long").alias("o2"), "line",
-                           "toolong", "wrong", "fc", "hc", F.substring("rec", 1, 200).alias("rowtext"), *cols)
+                           "toolong", "wrong", "fc", "hc", F.lit(None).cast("string").alias("rowtext"), *cols)
 
     # -- validation
 
