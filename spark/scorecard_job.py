@@ -14,11 +14,8 @@ read as lines (split at LF, splittable), each line is a record unless some line 
 quoted field (or the file ends lines with a lone CR); such a file is re-assembled into records in file order.
 Physical line numbers are exact: each file split counts its lines, and the driver adds them up.
 """
-import csv
-import io
 import json
 import os
-import re
 import shutil
 import sys
 
@@ -43,11 +40,6 @@ OPTIONAL = {
     "inventory": ["location"], "freight": ["order_id", "carrier"], "returns": ["return_id", "reason_code"],
     "purchase_orders": ["supplier"], "receipts": ["receipt_id"], "orders": [], "campaign_items": [], "forecast": [],
 }
-# The date column a source is filtered and warned by (inputs.md "Rows dated after the as-of date").
-DATE_FIELD = {"orders": "order_date", "deliveries": "ship_date", "returns": "return_date", "freight": "ship_date",
-              "inventory": "snapshot_date", "forecast": "week_start", "purchase_orders": "order_date",
-              "receipts": "receipt_date"}
-
 LIMIT = 1 << 20  # CSVReader.maxRecordBytes
 LIMIT_TEXT = "1 MiB (%d bytes)" % LIMIT
 MAX_QUOTED = 80  # Rejection.maxQuotedBytes
@@ -98,7 +90,6 @@ UNICODE_WS = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\
 CP1252_UNDEFINED = [0x81, 0x8D, 0x8F, 0x90, 0x9D]
 
 F = None  # pyspark.sql.functions, once Spark is imported
-T = None  # pyspark.sql.types
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -574,8 +565,6 @@ class Job:
         self.resolve()
         self.size_shuffles()
         self.fail_if_problems()
-        for s in self.sources.values():
-            s.prepare()
         self.step("scan")
         Source.scan_all(self, [s for s in self.sources.values() if s.fmt == "csv"])
         for s in self.sources.values():
@@ -1498,9 +1487,6 @@ class Source:
 
     # -- reading
 
-    def prepare(self):
-        pass
-
     def text_lines(self):
         """(fidx, blk, mid, value, text, bad) of every line of every file (LF-separated, CR kept)."""
         spark = self.job.spark
@@ -1519,7 +1505,11 @@ class Source:
             self.bom = "\u00ef\u00bb\u00bf"
         else:
             text = F.col("value")
-            bad = ~F.expr("is_valid_utf8(value)")
+            if int(spark.version.split(".")[0]) >= 4:
+                bad = ~F.expr("is_valid_utf8(value)")
+            else:
+                # Spark 3.5 has no is_valid_utf8, and its decode() replaces malformed bytes (untested here).
+                bad = F.expr("encode(decode(cast(value as binary), 'UTF-8'), 'UTF-8') != cast(value as binary)")
             self.bom = "\ufeff"
         return lines.select("fidx", "blk", "mid", text.alias("text"), bad.alias("bad"))
 
@@ -1933,15 +1923,14 @@ def escape_glob(path):
 
 
 def main():
-    global F, T
+    global F
     if len(sys.argv) != 2:
         sys.exit("usage: scorecard_job.py spec.json")
     with open(sys.argv[1], encoding="utf-8") as fh:
         spec = json.load(fh)
     from pyspark.sql import SparkSession
     from pyspark.sql import functions as functions
-    from pyspark.sql import types as types
-    F, T = functions, types
+    F = functions
     spark = SparkSession.builder.appName("scorecard").getOrCreate()
     spark.conf.set("spark.sql.ansi.enabled", "false")
     spark.sparkContext.setLogLevel("WARN")

@@ -11,7 +11,6 @@ Prints differences; exit status 1 when there are any.
 """
 import csv
 import json
-import math
 import os
 import sys
 
