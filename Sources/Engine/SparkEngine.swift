@@ -123,7 +123,14 @@ public struct SparkEngine: Sendable {
     /// The last lines of Spark's output that say what went wrong (errors and exceptions first).
     static func tail(of log: String) -> [String] {
         guard let text = try? String(contentsOfFile: log, encoding: .utf8) else { return [] }
-        let lines = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        // Stack frames (`\tat io.netty…`, `  File "…", line 3`) say where, not what; a cause repeated by
+        // several threads is said once.
+        var seen = Set<String>()
+        let lines = text.split(whereSeparator: \.isNewline).map { $0.replacingOccurrences(of: "\t", with: " ") }.filter { line in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty, !(line.hasPrefix(" ") && (trimmed.hasPrefix("at ") || trimmed.hasPrefix("... "))) else { return false }
+            return seen.insert(line).inserted
+        }
         let errors = lines.filter { $0.contains("ERROR") || $0.contains("Exception") || $0.contains("Error:") || $0.hasPrefix("Traceback") }
         let chosen = errors.isEmpty ? Array(lines.suffix(lastLines)) : Array(errors.suffix(lastLines))
         return chosen.map { $0.count > 400 ? String($0.prefix(400)) + "…" : $0 }

@@ -28,7 +28,8 @@ enum SparkJobSpec {
                 // Spark resolves a path of another file system itself (hdfs://, s3a://, gs://).
                 spec["patterns"] = [pattern.contains("://") ? pattern : join(dataDirectory, pattern)]
             } else if remote {
-                spec["patterns"] = [join(dataDirectory, "\(source.rawValue).csv"), join(dataDirectory, "\(source.rawValue)/*.csv")]
+                let ext = o?.format == .parquet ? "parquet" : "csv"
+                spec["patterns"] = [join(dataDirectory, "\(source.rawValue).\(ext)"), join(dataDirectory, "\(source.rawValue)/*.\(ext)")]
             } else {
                 let files = SourceFiles.locate(source, config: config, dataDirectory: dataDirectory)
                 guard !files.isEmpty else { continue }

@@ -23,7 +23,7 @@ struct SourceFile: Sendable, Equatable {
 }
 
 /// Finds the files of a source: `sources.S.path` (a glob relative to the data folder), else `DIR/S.csv`,
-/// else every `*.csv` in `DIR/S/` in name order.
+/// else every `*.csv` in `DIR/S/` in name order (`.parquet` for `format: parquet`).
 enum SourceLocator {
     /// - Returns: the files in read order (empty when there are none), a description of what was looked
     ///   for, and the first path looked for (the file a "missing source" message names).
@@ -33,11 +33,12 @@ enum SourceLocator {
             let full = join(dataDirectory, pattern)
             return (glob(join(escapingGlob(dataDirectory), pattern), dataDirectory: dataDirectory), "\(full) (sources.\(source).path)", full)
         }
-        let single = join(dataDirectory, "\(source.rawValue).csv")
+        let ext = config.sources[source]?.format == .parquet ? "parquet" : "csv"
+        let single = join(dataDirectory, "\(source.rawValue).\(ext)")
         if isRegularFile(single) { return ([SourceFile(path: single, display: relative(single, to: dataDirectory))], single, single) }
         let folder = join(dataDirectory, source.rawValue)
-        let files = glob(join(escapingGlob(folder), "*.csv"), dataDirectory: dataDirectory)
-        return (files, "\(single) or \(folder)/*.csv", single)
+        let files = glob(join(escapingGlob(folder), "*.\(ext)"), dataDirectory: dataDirectory)
+        return (files, "\(single) or \(folder)/*.\(ext)", single)
     }
 
     static func join(_ dir: String, _ path: String) -> String {

@@ -134,6 +134,7 @@ struct Digest: Sendable {
         let year = site.yearComparison(site.weeks, at: site.asOfWeek)
         v["figures"] = PeriodFigure.all.enumerated().map { n, figure -> [String: Any] in
             var (row, standing) = figure.row(p, previous: previous, report: report, formatter: f)
+            if figure.value(p) == nil { row["nullReason"] = site.nullReason(figure) }
             row["hasLastYear"] = year.lastYear != nil
             row["lastYear"] = f.format(year.lastYear.flatMap(figure.value), as: figure.kind)
             row["hasYearToDate"] = year.hasYearToDate

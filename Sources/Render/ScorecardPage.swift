@@ -96,6 +96,7 @@ struct ScorecardPage: Sendable {
         let year = site.yearComparison(periods, at: index)
         v["figures"] = PeriodFigure.all.map { figure -> [String: Any] in
             var row = figure.row(p, previous: previous, report: report, formatter: f).values
+            if figure.value(p) == nil { row["nullReason"] = site.nullReason(figure) }
             row["href"] = definitionLink(figure.key)
             row.merge(comparisonCells(figure, p, year), uniquingKeysWith: { _, new in new })
             return row
@@ -188,9 +189,13 @@ struct ScorecardPage: Sendable {
             + ", week \(periods[index].period.label)."
         // Sources the company has but the view does not (an order dimension maps only some of them).
         let exported = Set(site.ingest.sources.map(\.source))
-        v["absent"] = SourceName.allCases.filter { source in !source.isRequired && exported.contains(source) && !view.view.present.contains(source) }
-            .map { ["source": $0.rawValue] }
-        v["hasAbsent"] = !(v["absent"] as? [Any] ?? []).isEmpty
+        let absent = SourceName.allCases.filter { source in !source.isRequired && exported.contains(source) && !view.view.present.contains(source) }
+            .map { $0.rawValue.replacingOccurrences(of: "_", with: " ") }
+        v["hasAbsent"] = !absent.isEmpty
+        v["absentNote"] = absent.isEmpty ? "" : "\(Self.listed(absent).prefix(1).uppercased())\(Self.listed(absent).dropFirst()) "
+            + "\(absent.count == 1 ? "is" : "are") not mapped to \(view.dimension.label), so the figures that need "
+            + "\(absent.count == 1 ? "it" : "them") show “—” here."
+
         v["viewCampaigns"] = site.report.campaigns.map { c -> [String: Any] in
             let target = site.campaignPath(c.campaignID)
             return [
@@ -234,6 +239,7 @@ struct ScorecardPage: Sendable {
         let year = site.yearComparison(periods, at: index)
         return Self.tileKeys.compactMap { PeriodFigure.named($0) }.map { figure -> [String: Any] in
             var row = figure.row(p, previous: previous, report: site.report, formatter: f).values
+            if figure.value(p) == nil { row["nullReason"] = site.nullReason(figure) }
             row.merge(comparisonCells(figure, p, year), uniquingKeysWith: { _, new in new })
             row["href"] = definitionLink(figure.key)
             row["changeNote"] = previous.map { "against \($0.period.label)" } ?? ""
@@ -268,7 +274,7 @@ struct ScorecardPage: Sendable {
     func cell(_ figure: PeriodFigure, _ p: PeriodFigures) -> String {
         let value = figure.value(p)
         let text = site.formatter.format(value, as: figure.kind)
-        return value == nil ? "\(text) (\(figure.nullReason(present: site.report.present)))" : text
+        return value == nil ? "\(text) (\(site.nullReason(figure)))" : text
     }
 
     /// `W46` for weeks, `2026-11` for months.
@@ -332,5 +338,10 @@ struct ScorecardPage: Sendable {
             chart("forecast", "Forecast accuracy, promoted and other SKU-weeks", "Accuracy", .percent,
                   [("Promoted SKU-weeks", { $0.promoForecastAccuracy }), ("Other SKU-weeks", { $0.otherForecastAccuracy })]),
         ]
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    static func listed(_ items: [String]) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
     }
 }

@@ -58,6 +58,16 @@ struct SiteContext: Sendable {
         return site
     }
 
+    /// Why a figure is `null` here: on a view's page, a source the company exports but the dimension does
+    /// not map is named as such (not as a missing export).
+    func nullReason(_ figure: PeriodFigure) -> String {
+        if let view, let missing = figure.needs.first(where: { !view.view.present.contains($0) }),
+           ingest.sources.contains(where: { $0.source == missing }) {
+            return "\(missing.rawValue.replacingOccurrences(of: "_", with: " ")) not mapped to \(view.dimension.label)"
+        }
+        return figure.nullReason(present: report.present)
+    }
+
     /// The site path of the campaign's page, or `nil` when the report has no page for it.
     func campaignPath(_ id: String) -> String? {
         campaignIDs.contains(id) ? SitePaths.campaign(folders.folder(id)) : nil

@@ -80,6 +80,11 @@ import Testing
         #expect(eml.contains("To: north@example.com"))
         #expect(eml.contains("Subject: Scorecard 2026-W46, Sales region North: promo fill rate"))
         #expect(try String(contentsOf: tmp.path("site/index.html"), encoding: .utf8).contains("href=\"segments/index.html\">Segments</a>"))
+        // Forecast is exported but not mapped to the region: the view says so, not "no forecast export".
+        let north = try String(contentsOf: tmp.path("site/segments/region/North/index.html"), encoding: .utf8)
+        #expect(north.contains("Forecast, purchase orders and receipts are not mapped to Sales region, so the figures that need them show “—” here."))
+        #expect(north.contains("forecast not mapped to Sales region") && !north.contains("no forecast export"))
+        #expect(eml.contains("forecast not mapped to Sales region"))
     }
 
     /// Values with markup, slashes, dots, spaces, 10 kB of text and non-ASCII letters: valid pages (the

@@ -37,3 +37,25 @@ import Testing
         #expect(problems.first?.location?.file.hasSuffix("/my exports/deliveries.csv") == true)
     }
 }
+
+@Suite struct ParquetLocationTests {
+    /// With `format: parquet` (the Spark engine) a source without a path is `S.parquet`, else every
+    /// `*.parquet` in `S/` in name order; CSV files beside them are not taken.
+    @Test func parquetSourcesAreFoundByTheirExtension() throws {
+        var config = Config()
+        var parquet = SourceConfig()
+        parquet.format = .parquet
+        config.sources[.orders] = parquet
+        config.sources[.products] = parquet
+        let files: [String: [UInt8]] = [
+            "orders/part-1.parquet": [1], "orders/part-0.parquet": [1], "orders/notes.csv": [1], "orders.csv": [1],
+            "products.parquet": [1], "products.csv": [1], "deliveries.csv": [1],
+        ]
+        let found = try Fixtures.withFolder(files) { dir in
+            [SourceName.orders, .products, .deliveries].map { source in
+                SourceFiles.locate(source, config: config, dataDirectory: dir).map(\.display)
+            }
+        }
+        #expect(found == [["orders/part-0.parquet", "orders/part-1.parquet"], ["products.parquet"], ["deliveries.csv"]])
+    }
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the same exports with the built-in engine and with `--engine spark --spark-master 'local[2]'`, and
 # compares the two sites: every figure of data/kpis.json and data/segments.json (1e-9 relative), the rows,
-# rejected and ignored counts of every source (exactly), and every HTML page byte for byte
+# rejected and ignored counts of every source (exactly), every HTML page and data/rejected.csv byte for byte
 # (Tests/Spark/compare_sites.py).
 #
 # Usage: Tests/Spark/check-spark.sh [path/to/scorecard]   (default: .build/debug/scorecard)
@@ -11,8 +11,9 @@
 # a row over 1 MiB, quoted line breaks, CRLF, a byte-order mark, sources split into several files); with only
 # the required sources; with segments (an order dimension mapping inventory, forecast and purchase orders, and a
 # product dimension, both with "Other"); and as a German ERP writes it (';', decimal comma, thousands dots,
-# dd.MM.yyyy, windows-1252). A last case checks that a windows-1252 file with an undefined byte fails both
-# builds with exit status 2.
+# dd.MM.yyyy, windows-1252); and the generated export as Parquet files (typed columns, a folder of parts, renamed
+# columns) read by Spark against the CSV read by the built-in engine. A last case checks that a windows-1252
+# file with an undefined byte fails both builds with exit status 2.
 #
 # Installs PySpark from PyPI (and Debian's default-jre-headless when java is missing) if needed.
 set -uo pipefail
@@ -23,16 +24,7 @@ bin=${1:-$root/.build/debug/scorecard}
 [ -x "$bin" ] || { echo "no scorecard binary at $bin (swift build first)" >&2; exit 1; }
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 
-if ! command -v java >/dev/null 2>&1; then
-    echo "installing default-jre-headless"
-    apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null || { echo "cannot install java" >&2; exit 1; }
-fi
-if ! command -v spark-submit >/dev/null 2>&1; then
-    echo "installing pyspark"
-    python3 -m pip install -q pyspark || { echo "cannot install pyspark" >&2; exit 1; }
-    hash -r
-fi
-command -v spark-submit >/dev/null 2>&1 || { echo "spark-submit is not on PATH after installing pyspark" >&2; exit 1; }
+. "$here/ensure-spark.sh" || exit 1
 
 work=${SPARK_CHECK_WORK:-$(mktemp -d /tmp/spark-check.XXXXXX)}
 mkdir -p "$work"
@@ -81,6 +73,45 @@ check() {
     fi
 }
 
+# check_parquet NAME CSV_CONFIG PARQUET_CONFIG [extra build arguments…]: the built-in engine reads the CSV export,
+# Spark the same export as Parquet; figures, counts and pages must agree as in check (the data-quality page, which
+# names the files, aside).
+check_parquet() {
+    local name=$1 csv=$2 parquet=$3
+    shift 3
+    local out=$work/$name
+    rm -rf "$out"
+    mkdir -p "$out"
+    local t0 t1 t2
+    t0=$(now)
+    "$bin" build --config "$csv" --out "$out/builtin" "$@" >"$out/builtin.log" 2>&1
+    local rb=$?
+    t1=$(now)
+    "$bin" build --config "$parquet" --out "$out/spark" --spark-master 'local[2]' "$@" >"$out/spark.log" 2>&1
+    local rs=$?
+    t2=$(now)
+    local tb ts
+    tb=$(elapsed "$t0" "$t1")
+    ts=$(elapsed "$t1" "$t2")
+    if [ $rb -ne 0 ] || [ $rs -ne 0 ]; then
+        echo "FAIL $name: exit status builtin $rb, spark $rs"
+        tail -5 "$out/builtin.log" "$out/spark.log" | sed 's/^/    /'
+        failures=$((failures + 1))
+        summary+=("FAIL  $name  builtin ${tb}s  spark ${ts}s  (exit $rb / $rs)")
+        return
+    fi
+    local result
+    result=$(python3 "$here/compare_sites.py" --other-files "$out/builtin" "$out/spark")
+    local rc=$?
+    echo "$result" | sed "s/^/[$name] /"
+    if [ $rc -ne 0 ]; then
+        failures=$((failures + 1))
+        summary+=("FAIL  $name  builtin ${tb}s  spark ${ts}s  $(echo "$result" | head -1)")
+    else
+        summary+=("ok    $name  builtin ${tb}s  spark ${ts}s  $(echo "$result" | head -1)")
+    fi
+}
+
 # expect_problem NAME CONFIG: both engines must refuse the exports (exit status 2).
 expect_problem() {
     local name=$1 config=$2
@@ -112,6 +143,9 @@ printf 'data: .\ntitle: Spark check\ncurrency: EUR\n' >"$gen/scorecard.yml"
 for kind in bad required segments dialect; do
     python3 "$here/make_variants.py" "$kind" "$gen" "$work/exports/$kind" || { echo "make_variants.py $kind failed" >&2; exit 1; }
 done
+python3 -c 'import duckdb' 2>/dev/null || python3 -m pip install -q duckdb || { echo "cannot install duckdb" >&2; exit 1; }
+rm -rf "$work/exports/parquet"
+python3 "$here/make_parquet.py" "$gen" "$work/exports/parquet" || { echo "make_parquet.py failed" >&2; exit 1; }
 # The undefined windows-1252 byte (0x81) in a copy of the German export.
 rm -rf "$work/exports/undefined"
 cp -r "$work/exports/dialect" "$work/exports/undefined"
@@ -142,6 +176,7 @@ check bad-rows "$work/exports/bad/scorecard.yml"
 check required-only "$work/exports/required/scorecard.yml"
 check segments "$work/exports/segments/scorecard.yml"
 check dialect "$work/exports/dialect/scorecard.yml"
+check_parquet parquet "$gen/scorecard.yml" "$work/exports/parquet/scorecard.yml"
 expect_problem undefined-windows-1252 "$work/exports/undefined/scorecard.yml"
 
 echo

@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Compares the site of a built-in build with the site of a Spark build of the same exports.
 
-Usage: compare_sites.py BUILTIN_SITE SPARK_SITE
+Usage: compare_sites.py [--other-files] BUILTIN_SITE SPARK_SITE
 
 - data/kpis.json and data/segments.json: every number equal to 1e-9 relative (1e-12 absolute near zero), every
   other value equal, the same keys and list lengths (compared recursively, lists element by element);
 - the `sources` of kpis.json: rows, rejected and ignored_after_as_of equal exactly;
-- every HTML page byte for byte, except data-quality/index.html (the Spark engine may not know a rejected row's
-  line); data/rejected.csv likewise is only reported.
+- every HTML page byte for byte, and data/rejected.csv (the Spark job numbers CSV lines exactly). With
+  --other-files (the Spark build read other files than the built-in one: Parquet for CSV), the data-quality
+  page and data/rejected.csv, which name the files and lines, are only reported.
 Prints one summary line (figures compared, pages compared) and every difference; exit status 1 on any.
 """
 import json
@@ -49,7 +50,10 @@ def walk(a, b, where, out):
 
 
 def main():
-    a_dir, b_dir = sys.argv[1:3]
+    args = sys.argv[1:]
+    other_files = "--other-files" in args
+    a_dir, b_dir = [a for a in args if a != "--other-files"]
+    exempt = EXEMPT if other_files else set()
     problems = []
     figures = 0
     for name in ("data/kpis.json", "data/segments.json"):
@@ -81,7 +85,7 @@ def main():
             continue
         with open(pa, "rb") as fa, open(pb, "rb") as fb:
             equal = fa.read() == fb.read()
-        if rel in EXEMPT or not rel.endswith(".html"):
+        if rel not in EXEMPT - exempt and (rel in exempt or not rel.endswith(".html")):
             other += 1
             if not equal:
                 informational.append(rel)
@@ -89,7 +93,7 @@ def main():
         pages += 1
         if not equal:
             problems.append("%s: differs" % rel)
-    print("%d figures compared, %d pages compared byte for byte, %d differences; other files differing (not required): %s"
+    print("%d figures compared, %d pages and files compared byte for byte, %d differences; other files differing (not required): %s"
           % (figures, pages, len(problems), ", ".join(informational) or "none"))
     for p in problems[:50]:
         print("  " + p)
