@@ -51,7 +51,7 @@ struct CategoryPage: Sendable {
                    _ value: (CategoryWeek) -> Double?) -> LineChart {
             var lines = [LineChart.Series(name: series, values: weeks.map(value))]
             if hasLastYear {
-                lines.append(.init(name: "\(series), same week a year earlier", values: lastYear.map { $0.flatMap(value) }, faintOf: 0))
+                lines.append(.init(name: "\(series), a year earlier", values: lastYear.map { $0.flatMap(value) }, faintOf: 0))
             }
             return LineChart(id: "chart-category-\(name)", title: title, xTitle: "Week", yTitle: yTitle, labels: labels, series: lines,
                              kind: kind, reference: nil, bands: overlay.bands)

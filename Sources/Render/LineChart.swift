@@ -65,6 +65,10 @@ struct LineChart: Sendable {
         // cover the values near it).
         var legendNames = series.map(\.name)
         if let reference { legendNames.append(reference.label) }
+        // A name longer than a legend row (a long category name on a phone) is cut with "…"; the chart's
+        // description and the table below it give it whole.
+        let fits = max(8, Int((L.width - L.left - L.right - 34) / ChartLayout.legendChar))
+        legendNames = legendNames.map { $0.count > fits ? String($0.prefix(fits - 1)) + "…" : $0 }
         let places = L.legend(legendNames.map(\.count))
         let rows = (places.map(\.row).max() ?? 0) + 1
         let top = L.top(legendRows: rows)

@@ -318,7 +318,7 @@ struct ScorecardPage: Sendable {
                    _ series: [(String, @Sendable (PeriodFigures) -> Double?)], reference: (Double, String)? = nil) -> LineChart {
             var lines = series.map { LineChart.Series(name: $0.0, values: window.map($0.1)) }
             if hasLastYear, let (first, value) = series.first {
-                lines.append(.init(name: "\(first), same \(unit.lowercased()) a year earlier", values: lastYear.map { $0.flatMap(value) },
+                lines.append(.init(name: "\(first), a year earlier", values: lastYear.map { $0.flatMap(value) },
                                    faintOf: 0))
             }
             return LineChart(id: "chart-\(slug)-\(name)", title: title, xTitle: unit, yTitle: yTitle, labels: labels, series: lines,
