@@ -90,10 +90,8 @@ struct ConfigWalker {
             }
         }
         checkEmailSegments(config)
-        // Parquet is read by Spark; the built-in engine reads CSV and workbooks.
-        for (source, node) in formatNodes where config.sources[source]?.format == .parquet && config.engine != .spark {
-            problem("sources.\(source).format: parquet is read by the Spark engine only (engine: spark)", node)
-        }
+        // Parquet is read by Spark only: checked once the command line may have chosen the engine.
+        for (source, node) in formatNodes { config.sources[source]?.formatLocation = location(node) }
         if config.email.attach.contains(.pdf), config.pdf == nil, let node = attachPDFNode {
             problem("email.attach: pdf attaches the week's PDF, which needs pdf: in the config (the browser to print with)", node)
         }

@@ -59,6 +59,24 @@ struct BuildSettings {
         if let url = options.baseURL { config.baseURL = url }
         if let engine = options.engine { config.engine = engine }
         if let master = options.sparkMaster { config.spark.master = master }
+        if config.engine != .spark {
+            // Other file systems (s3a://, hdfs://, file://) are Spark's to read.
+            let remote = [("data", Optional(dataDirectory))] + config.sources.sorted { $0.key.rawValue < $1.key.rawValue }
+                .map { ("sources.\($0.key).path", $0.value.path) }
+            if let (key, url) = remote.first(where: { $0.1.map(isURL) ?? false }), let url {
+                throw ConfigError(diagnostics: [Diagnostic(
+                    "\(key): \"\(url)\" is read by the Spark engine only (engine: spark, or --engine spark); the built-in "
+                        + "engine reads files on this machine", at: configPath.map { SourceLocation(file: $0) })])
+            }
+            // Parquet likewise; the built-in engine reads CSV and workbooks.
+            let parquet = config.sources.filter { $0.value.format == .parquet }.sorted { $0.key.rawValue < $1.key.rawValue }
+            if !parquet.isEmpty {
+                throw ConfigError(diagnostics: parquet.map { source, o in
+                    Diagnostic("sources.\(source).format: parquet is read by the Spark engine only (engine: spark, or --engine spark)",
+                               at: o.formatLocation ?? configPath.map { SourceLocation(file: $0) })
+                })
+            }
+        }
         if config.engine == .spark {
             // Workbooks are read by the built-in engine only.
             for (source, o) in config.sources where o.path.map({ $0.lowercased().hasSuffix(".xlsx") || $0.lowercased().hasSuffix(".xlsm") }) ?? false {
@@ -101,7 +119,17 @@ struct BuildSettings {
         return scheme == "http" || scheme == "https"
     }
 
+    /// `s3a://bucket/exports`, `hdfs://nn/x`, `file:///srv/x`: a location of another file system, which the
+    /// Spark engine resolves itself (`scheme://`, the scheme a letter then letters, digits, `+`, `-`, `.`).
+    static func isURL(_ path: String) -> Bool {
+        guard let r = path.range(of: "://"), r.lowerBound > path.startIndex else { return false }
+        let scheme = path[..<r.lowerBound]
+        return scheme.first!.isASCII && scheme.first!.isLetter
+            && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+    }
+
     static func absolute(_ path: String, base: String) -> String {
+        if isURL(path) { return path }
         let expanded = NSString(string: path).expandingTildeInPath
         if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded).standardizedFileURL.path }
         return URL(fileURLWithPath: base).appendingPathComponent(expanded).standardizedFileURL.path

@@ -152,6 +152,8 @@ public struct SourceConfig: Sendable, Equatable {
     public var columns: [String: String] = [:]
     /// `format: parquet` (the Spark engine only; columns are then matched by name).
     public var format: SourceFormat?
+    /// Where `format` is written in the config file, for a message about it.
+    public var formatLocation: SourceLocation?
 
     public init() {}
 }

@@ -94,4 +94,32 @@ import Testing
                                                               PublishingEndToEndTests.tree(tmp.path("spark")))
         #expect(differences.isEmpty, "\(differences.prefix(20))")
     }
+
+    /// `data:` on another file system is handed to Spark as it is (not as a folder below the config's), with
+    /// the default locations of every source as patterns; the built-in engine refuses it (exit 2).
+    @Test func aDataURLGoesToSparkAsItIs() throws {
+        let tmp = try TemporaryDirectory()
+        let submit = try Self.submit(tmp, "cp \"$spec\" \(tmp.path("spec.json").path); exit 3")
+        let yaml = "data: s3a://erp-exports/weekly\nout: site\nspark:\n  submit: \(submit)\nsources:\n  orders:\n    path: \"vbap/*.parquet\"\n    format: parquet\n"
+        try yaml.write(to: tmp.path("scorecard.yml"), atomically: true, encoding: .utf8)
+        let spark = try ScorecardProcess.run(["build", "--config", tmp.path("scorecard.yml").path, "--engine", "spark"], in: tmp.url)
+        #expect(spark.status == 1, "stderr: \(spark.stderr)")
+        let spec = try JSONSerialization.jsonObject(with: Data(contentsOf: tmp.path("spec.json"))) as? [String: Any]
+        let sources = spec?["sources"] as? [String: [String: Any]]
+        #expect(sources?["orders"]?["patterns"] as? [String] == ["s3a://erp-exports/weekly/vbap/*.parquet"])
+        #expect(sources?["deliveries"]?["patterns"] as? [String] == ["s3a://erp-exports/weekly/deliveries.csv",
+                                                                    "s3a://erp-exports/weekly/deliveries/*.csv"])
+        #expect(sources?["orders"]?["base"] as? String == "s3a://erp-exports/weekly")
+
+        let builtin = try ScorecardProcess.run(["build", "--config", tmp.path("scorecard.yml").path], in: tmp.url)
+        #expect(builtin.status == 2)
+        #expect(builtin.stderr.contains("error: data: \"s3a://erp-exports/weekly\" is read by the Spark engine only"), "\(builtin.stderr)")
+
+        // Parquet on this machine: the built-in engine names the line of `format: parquet`.
+        try yaml.replacingOccurrences(of: "s3a://erp-exports/weekly", with: Self.sample)
+            .write(to: tmp.path("scorecard.yml"), atomically: true, encoding: .utf8)
+        let local = try ScorecardProcess.run(["build", "--config", tmp.path("scorecard.yml").path], in: tmp.url)
+        #expect(local.status == 2)
+        #expect(local.stderr.contains("scorecard.yml:8:13: error: sources.orders.format: parquet is read by the Spark engine only"), "\(local.stderr)")
+    }
 }

@@ -10,10 +10,11 @@
 # as-of dates, one mid-week; that export with bad rows (every rejection reason, duplicates, wrong field counts,
 # a row over 1 MiB, quoted line breaks, CRLF, a byte-order mark, sources split into several files); with only
 # the required sources; with segments (an order dimension mapping inventory, forecast and purchase orders, and a
-# product dimension, both with "Other"); and as a German ERP writes it (';', decimal comma, thousands dots,
-# dd.MM.yyyy, windows-1252); and the generated export as Parquet files (typed columns, a folder of parts, renamed
-# columns) read by Spark against the CSV read by the built-in engine. A last case checks that a windows-1252
-# file with an undefined byte fails both builds with exit status 2.
+# product dimension, both with "Other"); as a German ERP writes it (';', decimal comma, thousands dots,
+# dd.MM.yyyy, windows-1252); as Parquet files (typed columns, a folder of parts, renamed columns) read by Spark
+# against the CSV read by the built-in engine; named by a file:// URL (`data: file:///…`, as a data lake's s3a://
+# or hdfs://, so Spark lists the files itself). A last case checks that a windows-1252 file with an undefined
+# byte fails both builds with exit status 2.
 #
 # Installs PySpark from PyPI (and Debian's default-jre-headless when java is missing) if needed.
 set -uo pipefail
@@ -73,21 +74,20 @@ check() {
     fi
 }
 
-# check_parquet NAME CSV_CONFIG PARQUET_CONFIG [extra build arguments…]: the built-in engine reads the CSV export,
-# Spark the same export as Parquet; figures, counts and pages must agree as in check (the data-quality page, which
-# names the files, aside).
-check_parquet() {
-    local name=$1 csv=$2 parquet=$3
-    shift 3
+# check_pair NAME BUILTIN_CONFIG SPARK_CONFIG [--other-files]: the built-in engine reads one config, Spark another
+# that names the same exports otherwise (as Parquet files; by a file:// URL); figures, counts and pages must agree
+# as in check (with --other-files, the data-quality page, which names the files, aside).
+check_pair() {
+    local name=$1 csv=$2 parquet=$3 flag=${4:-}
     local out=$work/$name
     rm -rf "$out"
     mkdir -p "$out"
     local t0 t1 t2
     t0=$(now)
-    "$bin" build --config "$csv" --out "$out/builtin" "$@" >"$out/builtin.log" 2>&1
+    "$bin" build --config "$csv" --out "$out/builtin" >"$out/builtin.log" 2>&1
     local rb=$?
     t1=$(now)
-    "$bin" build --config "$parquet" --out "$out/spark" --spark-master 'local[2]' "$@" >"$out/spark.log" 2>&1
+    "$bin" build --config "$parquet" --out "$out/spark" --engine spark --spark-master 'local[2]' >"$out/spark.log" 2>&1
     local rs=$?
     t2=$(now)
     local tb ts
@@ -101,7 +101,7 @@ check_parquet() {
         return
     fi
     local result
-    result=$(python3 "$here/compare_sites.py" --other-files "$out/builtin" "$out/spark")
+    result=$(python3 "$here/compare_sites.py" $flag "$out/builtin" "$out/spark")
     local rc=$?
     echo "$result" | sed "s/^/[$name] /"
     if [ $rc -ne 0 ]; then
@@ -176,7 +176,11 @@ check bad-rows "$work/exports/bad/scorecard.yml"
 check required-only "$work/exports/required/scorecard.yml"
 check segments "$work/exports/segments/scorecard.yml"
 check dialect "$work/exports/dialect/scorecard.yml"
-check_parquet parquet "$gen/scorecard.yml" "$work/exports/parquet/scorecard.yml"
+check_pair parquet "$gen/scorecard.yml" "$work/exports/parquet/scorecard.yml" --other-files
+# The data folder as a URL, as for s3a:// or hdfs://: Spark lists and reads the files itself.
+mkdir -p "$work/exports/url"
+printf 'data: file://%s\ntitle: Spark check\ncurrency: EUR\n' "$gen" >"$work/exports/url/scorecard.yml"
+check_pair data-url "$gen/scorecard.yml" "$work/exports/url/scorecard.yml"
 expect_problem undefined-windows-1252 "$work/exports/undefined/scorecard.yml"
 
 echo
