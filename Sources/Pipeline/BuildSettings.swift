@@ -86,6 +86,11 @@ struct BuildSettings {
             }
         }
         config.data = dataDirectory
+        if Self.isURL(config.out) {
+            throw ConfigError(diagnostics: [Diagnostic(
+                "out: \"\(config.out)\" is a URL; the site is written to a folder on this machine (serve or copy it from there)",
+                at: configPath.map { SourceLocation(file: $0) })])
+        }
         for label in options.rebuildArchive where Period.month(label: label) == nil {
             throw ConfigError(diagnostics: [Diagnostic("--rebuild-archive takes a month as YYYY-MM, not \"\(label)\"")])
         }

@@ -115,6 +115,12 @@ import Testing
         #expect(builtin.status == 2)
         #expect(builtin.stderr.contains("error: data: \"s3a://erp-exports/weekly\" is read by the Spark engine only"), "\(builtin.stderr)")
 
+        // The site is written on this machine, never to a URL.
+        let out = try ScorecardProcess.run(["build", "--config", tmp.path("scorecard.yml").path, "--engine", "spark",
+                                            "--out", "s3a://erp-exports/site"], in: tmp.url)
+        #expect(out.status == 2)
+        #expect(out.stderr.contains("error: out: \"s3a://erp-exports/site\" is a URL"), "\(out.stderr)")
+
         // Parquet on this machine: the built-in engine names the line of `format: parquet`.
         try yaml.replacingOccurrences(of: "s3a://erp-exports/weekly", with: Self.sample)
             .write(to: tmp.path("scorecard.yml"), atomically: true, encoding: .utf8)

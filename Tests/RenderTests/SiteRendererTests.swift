@@ -137,6 +137,12 @@ import Testing
         #expect(html.contains("\u{2212}1.9 pts"))
     }
 
+    /// The optional exports that were not found, in a sentence (the fixture has returns, freight, inventory).
+    @Test func theDataQualityPageNamesTheMissingExports() throws {
+        let html = Self.text(try Self.render(), "data-quality/index.html")
+        #expect(html.contains("No forecast, purchase orders and receipts exports were found, so the figures that need them show “—”."))
+    }
+
     @Test func weekPagesAreNotAlertedForUpcomingCampaigns() throws {
         let html = Self.text(try Self.render(), "weeks/2026-W45/index.html")
         // W45: nothing below target, emergency share flat.
