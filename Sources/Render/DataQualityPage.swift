@@ -48,8 +48,8 @@ struct DataQualityPage: Sendable {
         v["windowText"] = "\(ingest.window.firstWeek.isoWeekLabel) (from \(ingest.window.firstDay)) to \(ingest.asOf.isoWeekLabel)"
         let missing = SourceName.allCases.filter { !$0.isRequired && !site.report.present.contains($0) }
         v["hasMissing"] = !missing.isEmpty
-        let names = missing.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") }
-        v["missingNote"] = names.isEmpty ? "" : "No \(ScorecardPage.listed(names)) export\(names.count == 1 ? " was" : "s were") found, "
+        let names = missing.map(\.words)
+        v["missingNote"] = names.isEmpty ? "" : "No \(Prose.listed(names)) export\(names.count == 1 ? " was" : "s were") found, "
             + "so the figures that need \(names.count == 1 ? "it" : "them") show “—”."
 
         // Reasons with counts, per source, most frequent first.

@@ -133,8 +133,7 @@ struct Digest: Sendable {
         // Against last year and the year to date: "…; last year 88.1 %; year to date 90.3 % (last year 92.0 %)".
         let year = site.yearComparison(site.weeks, at: site.asOfWeek)
         v["figures"] = PeriodFigure.all.enumerated().map { n, figure -> [String: Any] in
-            var (row, standing) = figure.row(p, previous: previous, report: report, formatter: f)
-            if figure.value(p) == nil { row["nullReason"] = site.nullReason(figure) }
+            var (row, standing) = figure.row(p, previous: previous, site: site)
             row["hasLastYear"] = year.lastYear != nil
             row["lastYear"] = f.format(year.lastYear.flatMap(figure.value), as: figure.kind)
             row["hasYearToDate"] = year.hasYearToDate

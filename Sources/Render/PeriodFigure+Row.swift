@@ -47,8 +47,10 @@ extension PeriodFigure {
 
     /// The template values of this figure for period `p`, shared by the scorecard pages and the digest so
     /// both say the same thing: label, value (or "—" and why), target, status, and the change against
-    /// `previous`.
-    func row(_ p: PeriodFigures, previous: PeriodFigures?, report: Report, formatter f: ValueFormatter) -> (values: [String: Any], standing: Standing?) {
+    /// `previous`. Why a value is "—" is the site's to say (`SiteContext.nullReason`: a view names the
+    /// sources its dimension does not map).
+    func row(_ p: PeriodFigures, previous: PeriodFigures?, site: SiteContext) -> (values: [String: Any], standing: Standing?) {
+        let report = site.report, f = site.formatter
         let value = self.value(p)
         let target = targetText(report.targets, formatter: f)
         let standing = standing(value, targets: report.targets)
@@ -57,7 +59,7 @@ extension PeriodFigure {
             "label": label,
             "value": f.format(value, as: kind),
             "isNull": value == nil,
-            "nullReason": value == nil ? nullReason(present: report.present) : "",
+            "nullReason": value == nil ? site.nullReason(self) : "",
             "hasTarget": target != nil,
             "target": target ?? "",
             "hasStatus": standing != nil,

@@ -95,8 +95,7 @@ struct ScorecardPage: Sendable {
         // year to date.
         let year = site.yearComparison(periods, at: index)
         v["figures"] = PeriodFigure.all.map { figure -> [String: Any] in
-            var row = figure.row(p, previous: previous, report: report, formatter: f).values
-            if figure.value(p) == nil { row["nullReason"] = site.nullReason(figure) }
+            var row = figure.row(p, previous: previous, site: site).values
             row["href"] = definitionLink(figure.key)
             row.merge(comparisonCells(figure, p, year), uniquingKeysWith: { _, new in new })
             return row
@@ -190,9 +189,10 @@ struct ScorecardPage: Sendable {
         // Sources the company has but the view does not (an order dimension maps only some of them).
         let exported = Set(site.ingest.sources.map(\.source))
         let absent = SourceName.allCases.filter { source in !source.isRequired && exported.contains(source) && !view.view.present.contains(source) }
-            .map { $0.rawValue.replacingOccurrences(of: "_", with: " ") }
+            .map(\.words)
+        let listed = Prose.listed(absent)
         v["hasAbsent"] = !absent.isEmpty
-        v["absentNote"] = absent.isEmpty ? "" : "\(Self.listed(absent).prefix(1).uppercased())\(Self.listed(absent).dropFirst()) "
+        v["absentNote"] = absent.isEmpty ? "" : "\(listed.prefix(1).uppercased())\(listed.dropFirst()) "
             + "\(absent.count == 1 ? "is" : "are") not mapped to \(view.dimension.label), so the figures that need "
             + "\(absent.count == 1 ? "it" : "them") show “—” here."
 
@@ -238,8 +238,7 @@ struct ScorecardPage: Sendable {
         let window = Array(periods[max(0, index - Self.trendLength + 1)...index])
         let year = site.yearComparison(periods, at: index)
         return Self.tileKeys.compactMap { PeriodFigure.named($0) }.map { figure -> [String: Any] in
-            var row = figure.row(p, previous: previous, report: site.report, formatter: f).values
-            if figure.value(p) == nil { row["nullReason"] = site.nullReason(figure) }
+            var row = figure.row(p, previous: previous, site: site).values
             row.merge(comparisonCells(figure, p, year), uniquingKeysWith: { _, new in new })
             row["href"] = definitionLink(figure.key)
             row["changeNote"] = previous.map { "against \($0.period.label)" } ?? ""
@@ -338,10 +337,5 @@ struct ScorecardPage: Sendable {
             chart("forecast", "Forecast accuracy, promoted and other SKU-weeks", "Accuracy", .percent,
                   [("Promoted SKU-weeks", { $0.promoForecastAccuracy }), ("Other SKU-weeks", { $0.otherForecastAccuracy })]),
         ]
-    }
-
-    /// `a`, `a and b`, `a, b and c`.
-    static func listed(_ items: [String]) -> String {
-        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
     }
 }

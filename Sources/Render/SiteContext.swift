@@ -63,7 +63,7 @@ struct SiteContext: Sendable {
     func nullReason(_ figure: PeriodFigure) -> String {
         if let view, let missing = figure.needs.first(where: { !view.view.present.contains($0) }),
            ingest.sources.contains(where: { $0.source == missing }) {
-            return "\(missing.rawValue.replacingOccurrences(of: "_", with: " ")) not mapped to \(view.dimension.label)"
+            return "\(missing.words) not mapped to \(view.dimension.label)"
         }
         return figure.nullReason(present: report.present)
     }
