@@ -22,9 +22,6 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 bin=${1:-$root/.build/debug/scorecard}
-[ -x "$bin" ] || { echo "no scorecard binary at $bin (swift build first)" >&2; exit 1; }
-bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
-
 . "$here/ensure-spark.sh" || exit 1
 
 work=${SPARK_CHECK_WORK:-$(mktemp -d /tmp/spark-check.XXXXXX)}
@@ -37,57 +34,29 @@ start_all=$(date +%s)
 now() { date +%s.%N; }
 elapsed() { python3 -c "import sys; print('%.1f' % (float(sys.argv[2]) - float(sys.argv[1])))" "$1" "$2"; }
 
-# check NAME CONFIG [extra build arguments…]
+# check NAME CONFIG [extra build arguments…]: both engines build the same config.
 check() {
     local name=$1 config=$2
     shift 2
-    local out=$work/$name
-    rm -rf "$out"
-    mkdir -p "$out"
-    local t0 t1 t2
-    t0=$(now)
-    "$bin" build --config "$config" --out "$out/builtin" --keep-aggregates "$out/builtin-aggregates" "$@" >"$out/builtin.log" 2>&1
-    local rb=$?
-    t1=$(now)
-    "$bin" build --config "$config" --out "$out/spark" --engine spark --spark-master 'local[2]' "$@" >"$out/spark.log" 2>&1
-    local rs=$?
-    t2=$(now)
-    local tb ts
-    tb=$(elapsed "$t0" "$t1")
-    ts=$(elapsed "$t1" "$t2")
-    if [ $rb -ne 0 ] || [ $rs -ne 0 ]; then
-        echo "FAIL $name: exit status builtin $rb, spark $rs"
-        tail -5 "$out/builtin.log" "$out/spark.log" | sed 's/^/    /'
-        failures=$((failures + 1))
-        summary+=("FAIL  $name  builtin ${tb}s  spark ${ts}s  (exit $rb / $rs)")
-        return
-    fi
-    local result
-    result=$(python3 "$here/compare_sites.py" "$out/builtin" "$out/spark")
-    local rc=$?
-    echo "$result" | sed "s/^/[$name] /"
-    if [ $rc -ne 0 ]; then
-        failures=$((failures + 1))
-        summary+=("FAIL  $name  builtin ${tb}s  spark ${ts}s  $(echo "$result" | head -1)")
-    else
-        summary+=("ok    $name  builtin ${tb}s  spark ${ts}s  $(echo "$result" | head -1)")
-    fi
+    check_pair "$name" "$config" "$config" "" "$@"
 }
 
-# check_pair NAME BUILTIN_CONFIG SPARK_CONFIG [--other-files]: the built-in engine reads one config, Spark another
-# that names the same exports otherwise (as Parquet files; by a file:// URL); figures, counts and pages must agree
-# as in check (with --other-files, the data-quality page, which names the files, aside).
+# check_pair NAME BUILTIN_CONFIG SPARK_CONFIG COMPARE_FLAG [extra build arguments…]: the built-in engine reads one
+# config, Spark another that may name the same exports otherwise (as Parquet files; by a file:// URL); figures,
+# counts and pages must agree (COMPARE_FLAG --other-files leaves aside the data-quality page, which names the files).
 check_pair() {
-    local name=$1 csv=$2 parquet=$3 flag=${4:-}
+    local name=$1 builtin_config=$2 spark_config=$3 flag=$4
+    shift 4
     local out=$work/$name
     rm -rf "$out"
     mkdir -p "$out"
     local t0 t1 t2
     t0=$(now)
-    "$bin" build --config "$csv" --out "$out/builtin" >"$out/builtin.log" 2>&1
+    "$bin" build --config "$builtin_config" --out "$out/builtin" --keep-aggregates "$out/builtin-aggregates" "$@" \
+        >"$out/builtin.log" 2>&1
     local rb=$?
     t1=$(now)
-    "$bin" build --config "$parquet" --out "$out/spark" --engine spark --spark-master 'local[2]' >"$out/spark.log" 2>&1
+    "$bin" build --config "$spark_config" --out "$out/spark" --engine spark --spark-master 'local[2]' "$@" >"$out/spark.log" 2>&1
     local rs=$?
     t2=$(now)
     local tb ts
@@ -101,7 +70,7 @@ check_pair() {
         return
     fi
     local result
-    result=$(python3 "$here/compare_sites.py" $flag "$out/builtin" "$out/spark")
+    result=$(python3 "$here/compare_sites.py" ${flag:+"$flag"} "$out/builtin" "$out/spark")
     local rc=$?
     echo "$result" | sed "s/^/[$name] /"
     if [ $rc -ne 0 ]; then
@@ -180,7 +149,7 @@ check_pair parquet "$gen/scorecard.yml" "$work/exports/parquet/scorecard.yml" --
 # The data folder as a URL, as for s3a:// or hdfs://: Spark lists and reads the files itself.
 mkdir -p "$work/exports/url"
 printf 'data: file://%s\ntitle: Spark check\ncurrency: EUR\n' "$gen" >"$work/exports/url/scorecard.yml"
-check_pair data-url "$gen/scorecard.yml" "$work/exports/url/scorecard.yml"
+check_pair data-url "$gen/scorecard.yml" "$work/exports/url/scorecard.yml" ""
 expect_problem undefined-windows-1252 "$work/exports/undefined/scorecard.yml"
 
 echo

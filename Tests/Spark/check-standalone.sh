@@ -15,9 +15,6 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 bin=${1:-$root/.build/debug/scorecard}
-[ -x "$bin" ] || { echo "no scorecard binary at $bin (swift build first)" >&2; exit 1; }
-bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
-
 . "$here/ensure-spark.sh" || exit 1
 
 work=$(mktemp -d /tmp/spark-standalone.XXXXXX)

@@ -1,5 +1,8 @@
-# Sourced by the Spark checks: makes java and spark-submit available, installing Debian's
-# default-jre-headless and PySpark from PyPI when they are missing. Returns 1 when it cannot.
+# Sourced by the Spark checks, with $bin set to the scorecard binary to test: checks it exists and makes its path
+# absolute; makes java and spark-submit available, installing Debian's default-jre-headless and PySpark from PyPI
+# when they are missing. Returns 1 when it cannot.
+[ -x "$bin" ] || { echo "no scorecard binary at $bin (swift build first)" >&2; return 1; }
+bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 if ! command -v java >/dev/null 2>&1; then
     echo "installing default-jre-headless"
     DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
