@@ -24,8 +24,10 @@ struct BufferedFacts<Record: Sendable>: Sendable {
     var problems: [Diagnostic] = []
     /// Per record, its tuple of segment values, when the source has segment columns (else empty: the
     /// default build keeps nothing more per row); and the tuples by id.
-    var segments: [Int32] = []
+    var segments = CompactIndices()
     var segmentTuples: [[String]] = []
+    /// The quantities of `DatedFact` rows that a `Float` would not hold exactly, in row order.
+    var exactQuantities: [Double] = []
 
     init(source: SourceName) { self.source = source }
 
@@ -33,12 +35,41 @@ struct BufferedFacts<Record: Sendable>: Sendable {
     @inline(__always) func segment(_ i: Int) -> Int32 { segments.isEmpty ? 0 : segments[i] }
 }
 
-/// A buffered row of a dated fact about a product (an inventory snapshot, a forecast week): 16 bytes,
+/// A buffered row of a dated fact about a product (an inventory snapshot, a forecast week): 12 bytes,
 /// made into its record when it is delivered.
+///
+/// The quantity is kept as a `Float` when that is exact (every whole number up to 2^24 and the usual
+/// halves and quarters); any other quantity is kept exactly, as a `Double`, in the buffer's
+/// `exactQuantities`, in row order, and the row holds a negative marker (quantities are never negative).
 struct DatedFact: Sendable {
     var day: Day
     var product: Int32
-    var quantity: Double
+    fileprivate var compact: Float
+
+    fileprivate static var exactElsewhere: Float { -1 }
+}
+
+extension BufferedFacts where Record == DatedFact {
+    /// Appends a row of a non-negative `quantity`.
+    @inline(__always)
+    mutating func append(day: Day, product: Int32, quantity: Double) {
+        let f = Float(quantity)
+        if Double(f) == quantity {
+            records.append(DatedFact(day: day, product: product, compact: f))
+        } else {
+            records.append(DatedFact(day: day, product: product, compact: DatedFact.exactElsewhere))
+            exactQuantities.append(quantity)
+        }
+    }
+
+    /// The exact quantity of `fact`, the next record in row order; `cursor` (from 0) counts the
+    /// quantities kept elsewhere so far.
+    @inline(__always)
+    func quantity(of fact: DatedFact, cursor: inout Int) -> Double {
+        if fact.compact >= 0 { return Double(fact.compact) }
+        defer { cursor += 1 }
+        return exactQuantities[cursor]
+    }
 }
 
 extension BufferedFacts {

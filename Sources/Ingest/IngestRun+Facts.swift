@@ -149,10 +149,12 @@ extension IngestRun {
                 guard let product = productKeys.find(sku) else { throw scan.reject(.unknownProduct, 1) }
                 // An absent location column reads as an empty location.
                 let location = locations.insert(scan.bytes(3), value: Int32(locations.count)).value
-                guard seen.insert(date: date.rawValue, product: product, location: location) else {
+                guard seen.insert(date: date.rawValue, product: product, location: location, earlier: {
+                    (out.records[$0].day.rawValue, out.records[$0].product)
+                }) else {
                     throw scan.reject(.duplicateKey, 1, "snapshot_date \(date) sku \"\(scan.quoted(1))\" location \"\(scan.quoted(3))\" appears on an earlier row")
                 }
-                out.records.append(DatedFact(day: date, product: product, quantity: qty))
+                out.append(day: date, product: product, quantity: qty)
                 out.noteSegment(of: scan)
                 if out.earliest.earliest.map({ date < $0 }) ?? true { out.earliest.note(date) { scan.location(0) } }
             } catch {
@@ -170,13 +172,15 @@ extension IngestRun {
         let firstDay = window.firstDay
         var early = 0
         var begin = 0
+        var cursor = 0
         for (f, end) in inventory.fileEnds.enumerated() {
             for i in begin..<end {
                 let r = inventory.records[i]
+                let qty = inventory.quantity(of: r, cursor: &cursor)
                 if r.day > asOf {
                     if f < stats.count { stats[f].ignoredAfterAsOf += 1 }
                 } else {
-                    sink.inventory(InventoryRecord(snapshotDate: r.day, product: r.product, qtyOnHand: r.quantity, segment: inventory.segment(i)))
+                    sink.inventory(InventoryRecord(snapshotDate: r.day, product: r.product, qtyOnHand: qty, segment: inventory.segment(i)))
                     if r.day < firstDay { early += 1 }
                 }
             }
@@ -204,11 +208,13 @@ extension IngestRun {
                 guard let product = productKeys.find(sku) else { throw scan.reject(.unknownProduct, 1) }
                 // With segment columns a forecast may be split by them: the key is (week_start, sku, values).
                 let segment = scan.segmentTuple()
-                guard seen.insert(date: week.rawValue, product: product, location: segment) else {
+                guard seen.insert(date: week.rawValue, product: product, location: segment, earlier: {
+                    (out.records[$0].day.rawValue, out.records[$0].product)
+                }) else {
                     let values = scan.segmentColumns.isEmpty ? "" : " with the same segment values"
                     throw scan.reject(.duplicateKey, 0, "week_start \(week) sku \"\(scan.quoted(1))\"\(values) appears on an earlier row")
                 }
-                out.records.append(DatedFact(day: week, product: product, quantity: units))
+                out.append(day: week, product: product, quantity: units)
                 if !scan.segmentColumns.isEmpty { out.segments.append(segment) }
                 if out.earliest.earliest.map({ week < $0 }) ?? true { out.earliest.note(week) { scan.location(0) } }
             } catch {
@@ -224,8 +230,10 @@ extension IngestRun {
         let firstDay = window.firstDay
         var early = 0
         if !forecast.segmentTuples.isEmpty { sink.segmentTuples(.forecast, forecast.segmentTuples) }
+        var cursor = 0
         for (i, r) in forecast.records.enumerated() {
-            sink.forecast(ForecastRecord(weekStart: r.day, product: r.product, forecastUnits: r.quantity, segment: forecast.segment(i)))
+            sink.forecast(ForecastRecord(weekStart: r.day, product: r.product, forecastUnits: forecast.quantity(of: r, cursor: &cursor),
+                                         segment: forecast.segment(i)))
             if r.day < firstDay { early += 1 }
         }
         finish(forecast.source, stats: forecast.stats, rejections: forecast.rejections, problems: forecast.problems,
