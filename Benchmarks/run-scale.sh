@@ -38,7 +38,7 @@ PY
 }
 
 export_of() { # lines → cached export folder
-  local data="$cache/lines-$1-v2"
+  local data="$cache/lines-$1-v3"
   if [ ! -f "$data/.complete" ]; then
     rm -rf "$data"
     "$bin" sample --out "$data" --lines "$1" --skus "$SKUS" --weeks 104

@@ -46,8 +46,8 @@ PY
 printf '\n| lines | CSV MB | scorecard s (cpu s) | scorecard MiB | DuckDB s (cpu s) | DuckDB MiB | ratio | scorecard MB/s | figures |\n'
 printf '|---:|---:|---:|---:|---:|---:|---:|---:|---|\n'
 for lines in $LINES; do
-  # v2: the generator writes region and brand columns.
-  data="$cache/lines-$lines-v2"
+  # v3: the generator writes region and brand columns, and a region on inventory (a storage location per region).
+  data="$cache/lines-$lines-v3"
   if [ ! -f "$data/.complete" ]; then
     rm -rf "$data"
     "$bin" sample --out "$data" --lines "$lines" --skus "$SKUS" --weeks 104
@@ -76,7 +76,7 @@ printf '\nWith segments (region of the orders, brand of the products), against t
 printf '| lines | plain s | segments s | time ratio | plain MiB | segments MiB | memory ratio | views |\n'
 printf '|---:|---:|---:|---:|---:|---:|---:|---:|\n'
 for lines in $LINES; do
-  data="$cache/lines-$lines-v2"
+  data="$cache/lines-$lines-v3"
   work=$(mktemp -d)
   printf 'data: %s\nsegments:\n  region:\n    orders: region\n  brand:\n    products: brand\n' "$(cd "$data" && pwd)" > "$work/segments.yml"
   /usr/bin/time -v "$bin" build --data "$data" --out "$work/plain" --base-url https://example.invalid/ 2> "$work/plain.time" >/dev/null

@@ -15,12 +15,13 @@ extension SampleGenerator {
       emergency_service_levels: [EXPEDITED, AIR, NEXT_DAY, CHARTER]
     readiness:
       horizon_days: 28
-    # The same scorecard per sales region and per brand (segments/). Stock is held in two warehouses, each
-    # serving several regions, so the regions' views have no stock of their own (no inventory: column).
+    # The same scorecard per sales region and per brand (segments/). Each of the two warehouses allocates
+    # its stock to the regions it serves (a storage location per region), so inventory has a region too.
     segments:
       region:
         label: Sales region
         orders: region
+        inventory: region
       brand:
         label: Brand
         products: brand

@@ -2,8 +2,8 @@
 ///
 /// Each order comes from one region, drawn from a stream of its own, so the regions leave every other value
 /// of the sample as it was. Each region is served by one of the two warehouses (North, Central and East by
-/// `DC-North`, the others by `DC-South`); a warehouse's stock belongs to no single region, so the inventory
-/// has no region. The story: when the Halloween campaign's products run short, DC-North serves its near
+/// `DC-North`, the others by `DC-South`); a warehouse's stock is allocated to the regions it serves, one
+/// storage location per region (`inventory.region`). The story: when the Halloween campaign's products run short, DC-North serves its near
 /// regions first and East, at the end of its routes, waits: from that campaign's start on, the orders whose
 /// promotional lines miss their requested date are mostly East's, and East's promotional fill rate falls far
 /// below the company's.
@@ -20,6 +20,10 @@ enum SampleRegions {
     static let eastShareOfOnTimeOrders = 0.04
     /// Orders whose region the ERP left empty ("(none)" on the pages): this share of them.
     static let emptyShare = 0.0008
+
+    /// The two warehouses; North, Central and East are served by the first, the others by the second.
+    static let warehouses = ["DC-North", "DC-South"]
+    static func served(by warehouse: Int) -> [Int] { warehouse == 0 ? [0, 3, 4] : [1, 2, 5] }
 
     /// The index of an order's region, or `nil` for an empty one.
     static func draw(_ rng: inout SplitMix64, promotional: Bool, short: Bool, storyRunning: Bool) -> Int? {

@@ -24,18 +24,30 @@ extension SampleSimulation {
         for p in products.indices {
             let step = products[p].step
             let north = stock[p] * products[p].northShare / 100 / step * step
-            for (location, qty) in [("DC-North", north), ("DC-South", stock[p] - north)] {
-                inventory.day(day)
-                inventory.field(products[p].sku)
-                inventory.quantity(qty)
-                inventory.field(location)
-                inventory.endRow()
+            for (warehouse, qty) in [(0, north), (1, stock[p] - north)] {
+                // Each warehouse's stock is allocated to the regions it serves, by their shares of the
+                // orders, in whole steps, one storage location per region (`DC-North/East`).
+                let served = SampleRegions.served(by: warehouse)
+                let total = served.reduce(0) { $0 + SampleRegions.shares[$1] }
+                var left = qty
+                for (k, r) in served.enumerated() {
+                    let part = k == served.count - 1 ? left : qty * SampleRegions.shares[r] / total / step * step
+                    left -= part
+                    inventory.day(day)
+                    inventory.field(products[p].sku)
+                    inventory.quantity(part)
+                    inventory.field(SampleRegions.warehouses[warehouse] + "/" + SampleRegions.names[r])
+                    inventory.field(SampleRegions.names[r])
+                    inventory.endRow()
+                }
+                let location = SampleRegions.warehouses[warehouse]
                 if badRowDue(.inventory, every: 2000) {
                     // Stock of an item the master no longer lists.
                     inventory.day(day)
                     inventory.field(unknownSKU)
                     inventory.quantity(1200)
                     inventory.field(location)
+                    inventory.field("")
                     inventory.endRow()
                 }
             }

@@ -156,7 +156,7 @@ final class SampleSimulation {
         deliveries = try open(.deliveries)
         returns = try open(.returns)
         freight = try open(.freight)
-        inventory = try open(.inventory)
+        inventory = try open(.inventory, extra: ["region"])
         forecast = try open(.forecast)
         // A tenth of the sales volume: smaller buffers keep the peak memory down.
         purchaseOrders = try open(.purchaseOrders, capacity: 1 << 18)

@@ -97,7 +97,7 @@ import Testing
         let transform = shape.transform
         shape.transform = { tables in
             transform(&tables)
-            // Each order line is delivered from one of the two plants that hold stock.
+            // Each order line is delivered from one of the plants (storage locations) that hold stock.
             if var orders = tables["orders"], let inventory = tables["inventory"] {
                 let plants = Array(Set(inventory.rows.map { $0[inventory.column("location")] })).sorted()
                 orders.header.append("plant")
@@ -120,7 +120,8 @@ import Testing
         #expect(built.status == 0, "stderr: \(built.stderr)\n\(Self.uncommentSegments(written))")
         let dimensions = try Self.dimensions(tmp.path("site"))
         #expect(dimensions.map(\.key) == ["sales_org", "plant", "brand"])
-        #expect(dimensions.first { $0.key == "plant" }?.values == 2)
+        // The sample's six storage locations (two warehouses, a location per region each) are the plants.
+        #expect(dimensions.first { $0.key == "plant" }?.values == 6)
     }
 
     /// Nothing under the folder looks like an export of the scorecard: every required source is named on

@@ -44,7 +44,7 @@ import Testing
     }
 
     /// Columns the sample adds after the canonical ones: the dimensions of `segments:`.
-    static let extraColumns: [SourceName: [String]] = [.orders: ["region"], .products: ["brand"]]
+    static let extraColumns: [SourceName: [String]] = [.orders: ["region"], .inventory: ["region"], .products: ["brand"]]
 
     @Test func headersAreTheCanonicalColumnsThenTheDimensions() throws {
         var options = SampleGenerator.Options()
