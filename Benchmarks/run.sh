@@ -78,7 +78,7 @@ printf '|---:|---:|---:|---:|---:|---:|---:|---:|\n'
 for lines in $LINES; do
   data="$cache/lines-$lines-v3"
   work=$(mktemp -d)
-  printf 'data: %s\nsegments:\n  region:\n    orders: region\n  brand:\n    products: brand\n' "$(cd "$data" && pwd)" > "$work/segments.yml"
+  printf 'data: %s\nsegments:\n  region:\n    orders: region\n    inventory: region\n  brand:\n    products: brand\n' "$(cd "$data" && pwd)" > "$work/segments.yml"
   /usr/bin/time -v "$bin" build --data "$data" --out "$work/plain" --base-url https://example.invalid/ 2> "$work/plain.time" >/dev/null
   /usr/bin/time -v "$bin" build --config "$work/segments.yml" --out "$work/segments" --base-url https://example.invalid/ \
     2> "$work/segments.time" >/dev/null || { cat "$work/segments.time" >&2; exit 1; }
