@@ -90,34 +90,16 @@ public struct SparkEngine: Sendable {
     /// Runs a program with its output (and errors) in `log`, in a process group of its own that is killed
     /// afterwards (Spark's JVM and Python workers with it). Returns its exit status.
     static func run(_ executable: String, _ arguments: [String], log: String) throws -> Int32 {
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
-        posix_spawn_file_actions_init(&actions)
-        posix_spawnattr_init(&attributes)
-        defer {
-            posix_spawn_file_actions_destroy(&actions)
-            posix_spawnattr_destroy(&attributes)
+        let environment = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
+        let pid: pid_t
+        switch ProcessGroup.spawn(executable, arguments, environment: environment, log: log) {
+        case .success(let child): pid = child
+        case .failure(let error): throw SparkFailure("cannot start \(executable): \(error.reason)")
         }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-        posix_spawnattr_setpgroup(&attributes, 0)
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            for p in argv { free(p) }
-            for p in envp { free(p) }
-        }
-        var pid: pid_t = 0
-        let code = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        guard code == 0 else { throw SparkFailure("cannot start \(executable): \(String(cString: strerror(code)))") }
         defer { _ = kill(-pid, SIGKILL) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-        // WIFEXITED / WEXITSTATUS, spelled out (the C macros are not visible from Swift).
-        if status & 0x7F == 0 { return (status >> 8) & 0xFF }
-        return 128 + (status & 0x7F)
+        return ProcessGroup.exitCode(status) ?? 128 + ProcessGroup.signal(status)
     }
 
     /// The last lines of Spark's output that say what went wrong (errors and exceptions first).
