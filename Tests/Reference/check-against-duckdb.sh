@@ -206,6 +206,16 @@ check_segments segments-sample "$work/seg-sample" "segments:
   brand:
     label: Brand
     products: Marke"
+# the bundled sample's own dimensions and columns, as Samples/scorecard.yml maps them
+seg=(--segment "region:label=Sales region,orders=region,inventory=region" --segment "brand:label=Brand,products=brand")
+check_segments segments-sample-config Samples/exports "segments:
+  region:
+    label: Sales region
+    orders: region
+    inventory: region
+  brand:
+    label: Brand
+    products: brand"
 cp -R "$work/gen" "$work/seg-gen"
 add_segment_columns "$work/seg-gen" generated
 seg=(--segment "region:label=Sales region,orders=VKORG,inventory=Region,forecast=Region,purchase_orders=Region"
