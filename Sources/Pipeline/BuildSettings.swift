@@ -59,37 +59,38 @@ struct BuildSettings {
         if let url = options.baseURL { config.baseURL = url }
         if let engine = options.engine { config.engine = engine }
         if let master = options.sparkMaster { config.spark.master = master }
+        // Where a message about the whole config points (the file, no line), and the sources by name.
+        let configLocation = configPath.map { SourceLocation(file: $0) }
+        let sources = config.sources.sorted { $0.key.rawValue < $1.key.rawValue }
         if config.engine != .spark {
             // Other file systems (s3a://, hdfs://, file://) are Spark's to read.
-            let remote = [("data", Optional(dataDirectory))] + config.sources.sorted { $0.key.rawValue < $1.key.rawValue }
-                .map { ("sources.\($0.key).path", $0.value.path) }
+            let remote = [("data", Optional(dataDirectory))] + sources.map { ("sources.\($0.key).path", $0.value.path) }
             if let (key, url) = remote.first(where: { $0.1.map(isURL) ?? false }), let url {
                 throw ConfigError(diagnostics: [Diagnostic(
                     "\(key): \"\(url)\" is read by the Spark engine only (engine: spark, or --engine spark); the built-in "
-                        + "engine reads files on this machine", at: configPath.map { SourceLocation(file: $0) })])
+                        + "engine reads files on this machine", at: configLocation)])
             }
             // Parquet likewise; the built-in engine reads CSV and workbooks.
-            let parquet = config.sources.filter { $0.value.format == .parquet }.sorted { $0.key.rawValue < $1.key.rawValue }
+            let parquet = sources.filter { $0.value.format == .parquet }
             if !parquet.isEmpty {
                 throw ConfigError(diagnostics: parquet.map { source, o in
                     Diagnostic("sources.\(source).format: parquet is read by the Spark engine only (engine: spark, or --engine spark)",
-                               at: o.formatLocation ?? configPath.map { SourceLocation(file: $0) })
+                               at: o.formatLocation ?? configLocation)
                 })
             }
-        }
-        if config.engine == .spark {
+        } else {
             // Workbooks are read by the built-in engine only.
-            for (source, o) in config.sources where o.path.map({ $0.lowercased().hasSuffix(".xlsx") || $0.lowercased().hasSuffix(".xlsm") }) ?? false {
+            for (source, o) in sources where o.path.map({ $0.lowercased().hasSuffix(".xlsx") || $0.lowercased().hasSuffix(".xlsm") }) ?? false {
                 throw ConfigError(diagnostics: [Diagnostic(
                     "sources.\(source).path: a workbook is read by the built-in engine only; with engine: spark, export the sheet as CSV "
-                        + "or Parquet", at: configPath.map { SourceLocation(file: $0) })])
+                        + "or Parquet", at: configLocation)])
             }
         }
         config.data = dataDirectory
         if Self.isURL(config.out) {
             throw ConfigError(diagnostics: [Diagnostic(
                 "out: \"\(config.out)\" is a URL; the site is written to a folder on this machine (serve or copy it from there)",
-                at: configPath.map { SourceLocation(file: $0) })])
+                at: configLocation)])
         }
         for label in options.rebuildArchive where Period.month(label: label) == nil {
             throw ConfigError(diagnostics: [Diagnostic("--rebuild-archive takes a month as YYYY-MM, not \"\(label)\"")])
