@@ -97,7 +97,11 @@ check_segments() { # name data-dir config [--as-of D]: config = the YAML after `
   # more); the reference gets the same segments as options in the array seg. Compares kpis.json and segments.json.
   local name=$1 data=$2 config=$3; shift 3
   printf 'data: %s\n%s\n' "$(cd "$data" && pwd)" "$config" > "$work/$name.yml"
-  "$bin" build --config "$work/$name.yml" --out "$work/$name-site" --base-url https://example.invalid/ "$@"
+  check_segments_file "$name" "$data" "$work/$name.yml" "$@"
+}
+check_segments_file() { # name data-dir config-file [--as-of D]: check_segments with a config file as it is
+  local name=$1 data=$2 file=$3; shift 3
+  "$bin" build --config "$file" --out "$work/$name-site" --base-url https://example.invalid/ "$@"
   python3 Tests/Reference/kpis_duckdb.py "$data" "${seg[@]}" --segments-out "$work/$name-segments.json" "$@" > "$work/$name.json"
   compare "$name"
   compare "$name-segments" "$work/$name-site/data/segments.json" "$work/$name-segments.json"
@@ -206,16 +210,10 @@ check_segments segments-sample "$work/seg-sample" "segments:
   brand:
     label: Brand
     products: Marke"
-# the bundled sample's own dimensions and columns, as Samples/scorecard.yml maps them
+# the bundled sample built with Samples/scorecard.yml itself (its own dimensions and columns; its other
+# settings are the reference's defaults)
 seg=(--segment "region:label=Sales region,orders=region,inventory=region" --segment "brand:label=Brand,products=brand")
-check_segments segments-sample-config Samples/exports "segments:
-  region:
-    label: Sales region
-    orders: region
-    inventory: region
-  brand:
-    label: Brand
-    products: brand"
+check_segments_file segments-sample-config Samples/exports Samples/scorecard.yml
 cp -R "$work/gen" "$work/seg-gen"
 add_segment_columns "$work/seg-gen" generated
 seg=(--segment "region:label=Sales region,orders=VKORG,inventory=Region,forecast=Region,purchase_orders=Region"
