@@ -3,10 +3,10 @@
 /// Each order comes from one region, drawn from a stream of its own, so the regions leave every other value
 /// of the sample as it was. Each region is served by one of the two warehouses (North, Central and East by
 /// `DC-North`, the others by `DC-South`); a warehouse's stock is allocated to the regions it serves, one
-/// storage location per region (`inventory.region`). The story: when the Halloween campaign's products run short, DC-North serves its near
-/// regions first and East, at the end of its routes, waits: from that campaign's start on, the orders whose
-/// promotional lines miss their requested date are mostly East's, and East's promotional fill rate falls far
-/// below the company's.
+/// storage location per region (`inventory.region`). The story: when the Halloween campaign's products run
+/// short, DC-North serves its near regions first and East, at the end of its routes, waits: from that
+/// campaign's start on, the orders whose promotional lines miss their requested date are mostly East's, and
+/// East's promotional fill rate falls far below the company's.
 enum SampleRegions {
     static let names = ["North", "West", "South", "Central", "East", "Alps"]
     /// Percent of the orders per region.
